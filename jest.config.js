@@ -4,9 +4,10 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
-  // jose 6 is ESM-only: let swc turn it into CommonJS under jest; at run time Node 20.19+ require()s it natively.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.(t|j|mj)s$': ['<rootDir>/test/support/jest-transform.cjs', { ...swc, swcrc: false }] },
+  // ESM-only packages (NestJS 12, jose 6, cockatiel 4, ...): swc turns them into CommonJS under jest; at run time
+  // Node 20.19+ require()s them natively. Everything else in node_modules is loaded untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|cockatiel|load-esm|uid|file-type|strtok3|token-types|@tokenizer|es-toolkit)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { AppConfig, csv } from '../config/app-config';
+import { UnauthenticatedError } from '../../shared/app-errors';
+import { type AuthenticatedUser, userKey } from './authenticated-user';
+
+type KeySet = ReturnType<typeof createRemoteJWKSet>;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Validates bearer tokens the way an Entra multi-tenant API does: signature (JWKS), issuer per tid, audience, expiry. */
+@Injectable()
+export class AccessTokenVerifier {
+  private readonly keySets = new Map<string, KeySet>();
+  private readonly audiences: string[];
+  private readonly issuerTemplates: string[];
+  private readonly allowedTenants: Set<string>;
+
+  constructor(private readonly config: AppConfig) {
+    this.audiences = csv(config.env.AUTH_AUDIENCE);
+    this.issuerTemplates = csv(config.env.AUTH_ISSUER);
+    this.allowedTenants = new Set(csv(config.env.AUTH_ALLOWED_TENANTS).map((t) => t.toLowerCase()));
+  }
+
+  async verify(authorization: string | undefined | null): Promise<AuthenticatedUser> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+    if (!token) throw new UnauthenticatedError();
+    let unverified: JWTPayload;
+    try {
+      unverified = decodeJwt(token);
+    } catch {
+      throw new UnauthenticatedError('Invalid bearer token: not a JWT');
+    }
+    const tid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : '';
+    if (!GUID.test(tid)) throw new UnauthenticatedError('Invalid bearer token: missing tenant (tid)');
+    if (this.allowedTenants.size && !this.allowedTenants.has(tid)) throw new UnauthenticatedError('Invalid bearer token: tenant not allowed');
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keySet(tid), {
+        issuer: this.issuerTemplates.map((t) => t.replaceAll('{tid}', tid)),
+        audience: this.audiences,
+        algorithms: ['RS256'],
+        clockTolerance: this.config.env.AUTH_CLOCK_SKEW_SEC,
+        requiredClaims: ['exp', 'iss', 'aud', 'oid'],
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(`Invalid bearer token: ${describe(error)}`);
+    }
+    const oid = String(payload.oid);
+    const upn = (payload.preferred_username ?? payload.upn ?? payload.unique_name ?? null) as string | null;
+    return {
+      id: userKey(tid, oid),
+      oid,
+      tid,
+      upn: upn ? upn.toLowerCase() : null,
+      name: (payload.name as string | undefined) ?? null,
+      scopes: typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [],
+      appRoles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+      accessToken: token,
+    };
+  }
+
+  private keySet(tid: string): KeySet {
+    const url = this.config.env.AUTH_JWKS_URL.replaceAll('{tid}', tid);
+    let set = this.keySets.get(url);
+    if (!set) {
+      set = createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+      this.keySets.set(url, set);
+    }
+    return set;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'token expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim "${error.claim}" rejected (${error.reason})`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature verification failed';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no matching signing key';
+  if (error instanceof joseErrors.JOSEError) return error.code;
+  return 'verification failed';
+}

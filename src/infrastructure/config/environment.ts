@@ -1,0 +1,89 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value);
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const PG_URL = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+const REDIS_URL = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
+const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+/**
+ * Every setting the app reads, with defaults that work on a laptop with local PostgreSQL and Redis.
+ * Production must set ENCRYPTION_KEY and the AUTH_* values explicitly (checked in validateEnvironment).
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @IsIn(['api', 'worker', 'all']) APP_ROLE: 'api' | 'worker' | 'all' = 'all';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '127.0.0.1';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+
+  @IsUrl(PG_URL) DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantatlas';
+  @Transform(toBool) @IsBoolean() DATABASE_AUTO_CREATE = true;
+  @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+
+  @IsUrl(REDIS_URL) REDIS_URL = 'redis://127.0.0.1:6379';
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/) REDIS_PREFIX = 'ta';
+
+  /** JWKS of the identity provider that signs our users' access tokens ({tid} is replaced by the token's tenant). */
+  @IsUrl(HTTP_URL) AUTH_JWKS_URL = 'http://127.0.0.1:4010/common/discovery/v2.0/keys';
+  /** Comma-separated accepted issuers; `{tid}` stands for the token's own tid (multi-tenant Entra apps). */
+  @IsString() @MinLength(1) AUTH_ISSUER = 'https://login.microsoftonline.com/{tid}/v2.0,https://sts.windows.net/{tid}/';
+  @IsString() @MinLength(1) AUTH_AUDIENCE = 'api://tenantatlas';
+  @Transform(toInt) @IsInt() @Min(0) @Max(600) AUTH_CLOCK_SKEW_SEC = 60;
+  /** Optional comma-separated Entra tenant ids whose users may sign in at all (empty = any). */
+  @IsOptional() @IsString() AUTH_ALLOWED_TENANTS = '';
+  /** Comma-separated UPNs who are platform admins (bootstrap). */
+  @IsOptional() @IsString() ADMIN_UPNS = '';
+
+  /** base64 of 32 random bytes (AES-256-GCM) for tenant credentials at rest. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'ENCRYPTION_KEY must be base64 of exactly 32 bytes' })
+  ENCRYPTION_KEY = 'ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=';
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/) ENCRYPTION_KEY_ID = 'dev';
+  /** Older keys still able to decrypt, `id:base64key` comma-separated (key rotation). */
+  @IsOptional() @IsString() ENCRYPTION_PREVIOUS_KEYS = '';
+
+  @IsUrl(HTTP_URL) GRAPH_BASE_URL = 'https://graph.microsoft.com';
+  @IsUrl({ ...HTTP_URL, protocols: ['https'] }) GRAPH_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+  @IsOptional() @IsUrl(HTTP_URL) GRAPH_TOKEN_ENDPOINT_BASE_URL?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) GRAPH_MAX_ATTEMPTS = 6;
+  @Transform(toInt) @IsInt() @Min(1) GRAPH_BACKOFF_BASE_MS = 500;
+  @Transform(toInt) @IsInt() @Min(1) GRAPH_BACKOFF_CAP_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(100) GRAPH_REQUEST_TIMEOUT_MS = 30000;
+  @Transform(toBool) @IsBoolean() GRAPH_BUDGET_ENABLED = true;
+  @Transform(toInt) @IsInt() @Min(10) GRAPH_BUDGET_WINDOW_MS = 20000;
+  @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_REQUESTS = 1000;
+  @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_WRITES = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
+  @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
+  @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
+}
+
+export class ConfigValidationError extends Error {
+  override name = 'ConfigValidationError';
+}
+
+/** Validates process.env; throws one line naming the first bad setting (start-up prints it and exits). */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const first = errors[0];
+    const shown = first.value === undefined ? 'missing' : JSON.stringify(redactSettingValue(first.property, first.value));
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'invalid';
+    throw new ConfigValidationError(`Invalid configuration: ${first.property} (${shown}): ${reason}`);
+  }
+  if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEY === new Environment().ENCRYPTION_KEY) {
+    throw new ConfigValidationError('Invalid configuration: ENCRYPTION_KEY must be set in production (the development key is public)');
+  }
+  return env;
+}
+
+function redactSettingValue(property: string, value: unknown): unknown {
+  if (/KEY|SECRET|PASSWORD/i.test(property)) return '[redacted]';
+  if (typeof value === 'string' && /:\/\/[^@/]*:[^@/]*@/.test(value)) return value.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@');
+  return value;
+}

@@ -1,0 +1,46 @@
+import { DelegateBackoff, handleWhen, retry } from 'cockatiel';
+import { GraphThrottledError, GraphUnavailableError } from './graph-errors';
+import { GraphSettings } from './graph-settings';
+
+export type RetrySettings = Pick<GraphSettings, 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs'>;
+
+/** 429 always; 503/504 always; a network failure only when repeating the call cannot duplicate a write. */
+export function isRetryableGraphError(error: unknown, idempotent: boolean): boolean {
+  if (error instanceof GraphThrottledError) return true;
+  if (error instanceof GraphUnavailableError) return !error.networkError || idempotent;
+  return false;
+}
+
+/**
+ * Delay before retry number `retry` (1-based): at least Retry-After when Graph sent one (never earlier; the
+ * +1 ms covers timer rounding), else full jitter: random in [0, min(cap, base·2^(retry−1))).
+ */
+export function backoffDelayMs(retryAfterMs: number | undefined, retry: number, settings: RetrySettings, random: () => number = Math.random): number {
+  if (retryAfterMs !== undefined) return Math.ceil(retryAfterMs) + 1;
+  const ceiling = Math.min(settings.backoffCapMs, settings.backoffBaseMs * 2 ** (retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+export function retryDelayMs(error: unknown, retry: number, settings: RetrySettings, random: () => number = Math.random): number {
+  const retryAfterMs = error instanceof GraphThrottledError || error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
+  return backoffDelayMs(retryAfterMs, retry, settings, random);
+}
+
+/**
+ * cockatiel's retry loop with a delegate backoff: its own generators know nothing of Retry-After.
+ * `maxAttempts` counts every attempt, cockatiel's counts retries, hence the −1.
+ */
+export function createGraphRetryPolicy(settings: RetrySettings, opts: { idempotent: boolean; onRetry?: (delayMs: number, error: unknown) => void }) {
+  const policy = retry(
+    handleWhen((error) => isRetryableGraphError(error, opts.idempotent)),
+    {
+      maxAttempts: Math.max(0, settings.maxAttempts - 1),
+      backoff: new DelegateBackoff((context) => retryDelayMs('error' in context.result ? context.result.error : undefined, context.attempt, settings)),
+    },
+  );
+  if (opts.onRetry) {
+    const onRetry = opts.onRetry;
+    policy.onRetry((event) => onRetry(event.delay, 'error' in event ? event.error : undefined));
+  }
+  return policy;
+}

@@ -1,0 +1,95 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import { PAUSE_SCRIPT, RESERVE_SCRIPT, STATE_SCRIPT } from './graph-throttle-budget.lua';
+import { GraphBudgetSettings } from './graph-settings';
+import { sleep } from './sleep';
+
+export interface BudgetState {
+  requestsInWindow: number;
+  writesInWindow: number;
+  requestsLeft: number;
+  writesLeft: number;
+  /** When a 429 paused every process for this app and tenant; null when not paused. */
+  throttledUntil: Date | null;
+}
+
+export interface BudgetIdentity {
+  entraTenantId: string;
+  clientId: string;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Intune throttles per app per tenant over a sliding window. This keeps a sliding-window log of our own
+ * requests in Redis (shared by every process) and makes callers wait for a free slot instead of spending a
+ * 429, which Graph counts against the limit too.
+ */
+export class GraphThrottleBudget {
+  private readonly maxRequests: number;
+  private readonly maxWrites: number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly settings: GraphBudgetSettings,
+    private readonly keyPrefix: string,
+  ) {
+    this.maxRequests = Math.max(1, Math.floor(settings.maxRequests * (1 - settings.safetyMargin)));
+    this.maxWrites = Math.max(1, Math.floor(settings.maxWrites * (1 - settings.safetyMargin)));
+  }
+
+  get enabled(): boolean {
+    return this.settings.enabled;
+  }
+
+  /** Waits until `requests` slots (of which `writes` are writes) are free, takes them, returns the ms waited. */
+  async reserve(identity: BudgetIdentity, cost: { requests: number; writes: number }, signal?: AbortSignal): Promise<number> {
+    if (!this.settings.enabled) return 0;
+    // A batch larger than the whole budget could never fit: take the whole budget instead.
+    const requests = Math.min(Math.max(1, cost.requests), this.maxRequests);
+    const writes = Math.min(cost.writes, this.maxWrites, requests);
+    const started = Date.now();
+    for (;;) {
+      signal?.throwIfAborted();
+      const wait = Number(
+        await this.run(RESERVE_SCRIPT, this.keys(identity), [this.settings.windowMs, this.maxRequests, this.maxWrites, requests, writes, randomUUID()]),
+      );
+      if (wait <= 0) return Date.now() - started;
+      await sleep(wait, signal);
+    }
+  }
+
+  /** After a 429 anyway: pause every process using this app in this tenant. */
+  async pause(identity: BudgetIdentity, pauseMs: number): Promise<void> {
+    if (!this.settings.enabled || pauseMs <= 0) return;
+    await this.run(PAUSE_SCRIPT, [this.keys(identity)[2]], [Math.ceil(pauseMs)]);
+  }
+
+  async getBudgetState(entraTenantId: string, clientId: string): Promise<BudgetState> {
+    const [requestsInWindow, writesInWindow, pausedUntil, now] = (await this.run(STATE_SCRIPT, this.keys({ entraTenantId, clientId }), [
+      this.settings.windowMs,
+    ])) as number[];
+    return {
+      requestsInWindow,
+      writesInWindow,
+      requestsLeft: Math.max(0, this.maxRequests - requestsInWindow),
+      writesLeft: Math.max(0, this.maxWrites - writesInWindow),
+      throttledUntil: pausedUntil > now ? new Date(pausedUntil) : null,
+    };
+  }
+
+  private keys({ entraTenantId, clientId }: BudgetIdentity): string[] {
+    // The hash tag keeps the three keys in one cluster slot, as a multi-key script needs.
+    const base = `${this.keyPrefix}:graph-budget:{${entraTenantId.toLowerCase()}:${clientId.toLowerCase()}}`;
+    return [`${base}:requests`, `${base}:writes`, `${base}:throttled-until`];
+  }
+
+  private async run(script: string, keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(sha1(script), keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
+      return this.redis.eval(script, keys.length, ...keys, ...args);
+    }
+  }
+}

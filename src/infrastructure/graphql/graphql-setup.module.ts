@@ -1,0 +1,79 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { AuthModule } from '../auth/auth.module';
+import { AppError } from '../../shared/app-errors';
+import { formatGraphqlError } from './format-graphql-error';
+import type { GraphqlContext } from './graphql-context';
+import { GRAPHQL_LIMITS } from './graphql-limits';
+
+function unauthenticated(error: unknown): GraphQLError {
+  const message = error instanceof AppError ? error.message : 'Authentication required';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AuthModule],
+      inject: [AppConfig, AccessTokenVerifier],
+      useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier): ApolloDriverConfig => {
+        const production = env.NODE_ENV === 'production';
+        const armor = new ApolloArmor({
+          maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+          maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+          costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+          maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+          maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+          blockFieldSuggestion: { enabled: production },
+        }).protect();
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: !production,
+          playground: false,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          plugins: [...armor.plugins],
+          validationRules: [...armor.validationRules],
+          formatError: formatGraphqlError,
+          // Authentication happens once per operation, before any resolver: no token, no GraphQL.
+          context: async ({ req, res, extra }: { req?: Request; res?: Response; extra?: { user?: GraphqlContext['user'] } }): Promise<GraphqlContext> => {
+            if (extra?.user) return { user: extra.user, requestId: randomUUID() };
+            try {
+              const user = await verifier.verify(req?.headers.authorization);
+              return { user, requestId: String(req?.headers['x-request-id'] ?? randomUUID()), req, res };
+            } catch (error) {
+              throw unauthenticated(error);
+            }
+          },
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              // connection_init must carry { authorization: 'Bearer …' }; a bad one closes the socket with 4403.
+              onConnect: async (ctx: { connectionParams?: Record<string, unknown>; extra: { user?: unknown } }) => {
+                const params = ctx.connectionParams ?? {};
+                const header = (params.authorization ?? params.Authorization) as string | undefined;
+                try {
+                  ctx.extra.user = await verifier.verify(header);
+                  return true;
+                } catch {
+                  return false;
+                }
+              },
+            },
+          },
+        } as ApolloDriverConfig;
+      },
+    }),
+  ],
+})
+export class GraphqlSetupModule {}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+
+/** pino, JSON lines; credentials are redacted at the source (headers) and by pattern in messages (redactSecrets). */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: ({ env }: AppConfig) => ({
+        pinoHttp: {
+          level: env.LOG_LEVEL,
+          base: { role: env.APP_ROLE },
+          genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.privateKeyPem', '*.password'],
+            censor: '[REDACTED]',
+          },
+          autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

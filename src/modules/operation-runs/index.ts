@@ -1,0 +1,1 @@
+export { OperationRunsModule } from './operation-runs.module';

@@ -1,0 +1,1 @@
+export { RbacModule } from './rbac.module';

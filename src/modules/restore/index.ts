@@ -1,0 +1,1 @@
+export { RestoreModule } from './restore.module';

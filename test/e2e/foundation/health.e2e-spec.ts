@@ -1,0 +1,37 @@
+import { createServer } from 'node:net';
+import { startTestApp } from '../../support/test-app';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('health', () => {
+  it('is ready when PostgreSQL and Redis are reachable', async () => {
+    const app = await startTestApp({ APP_ROLE: 'api' });
+    try {
+      const response = await fetch(`${app.url}/health/ready`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('turns 503 and names Redis when Redis is unreachable, while liveness stays 200', async () => {
+    const app = await startTestApp({ APP_ROLE: 'api', REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    try {
+      expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
+      const response = await fetch(`${app.url}/health/ready`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { error: Record<string, { status: string }>; info: Record<string, { status: string }> };
+      expect(body.error.redis.status).toBe('down');
+      expect(body.info.postgres.status).toBe('up');
+    } finally {
+      await app.close();
+    }
+  });
+});
