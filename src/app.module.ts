@@ -3,6 +3,7 @@ import { AuthModule } from './infrastructure/auth/auth.module';
 import { AppConfigModule } from './infrastructure/config/config.module';
 import type { Environment } from './infrastructure/config/environment';
 import { DatabaseModule } from './infrastructure/database/database.module';
+import { GraphModule } from './infrastructure/graph';
 import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.module';
 import { HealthModule } from './infrastructure/health/health.module';
 import { LoggingModule } from './infrastructure/logging/logging.module';
@@ -36,6 +37,7 @@ export class AppModule {
         QueueModule,
         AuthModule,
         HealthModule,
+        GraphModule,
         ...(servesApi ? [GraphqlSetupModule] : []),
         AuditModule,
         RbacModule,

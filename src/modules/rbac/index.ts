@@ -1,1 +1,6 @@
 export { RbacModule } from './rbac.module';
+export { TenantAccessService } from './application/tenant-access.service';
+export { RequireAuthenticated, RequirePlatformAdmin, RequireTenantRole, ACCESS_METADATA } from './access.decorators';
+export type { AccessRequirement } from './access.decorators';
+export { TENANT_ROLES, roleAtLeast } from './domain/tenant-role';
+export type { TenantRole } from './domain/tenant-role';
