@@ -1,6 +1,6 @@
-import { validateEnvironment } from '../config/environment';
-import { ensureDatabaseExists } from './database-url';
-import { runMigrations } from './run-migrations';
+import { validateEnvironment } from '../infrastructure/config/environment';
+import { ensureDatabaseExists } from '../infrastructure/database/database-url';
+import { runMigrations } from '../infrastructure/database/run-migrations';
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL; a second run is a no-op. */
 async function main(): Promise<void> {
