@@ -1,0 +1,60 @@
+import type { Type } from '@nestjs/common';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { BadUserInputError } from '../../shared/app-errors';
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+}
+
+/** Relay connection types for one node type: `${name}Connection { edges { cursor node } pageInfo }`. */
+export function Connection<T>(node: Type<T>, name: string): Type<ConnectionShape<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+  }
+  return ConnectionType as Type<ConnectionShape<T>>;
+}
+
+/** Opaque keyset cursor: base64url of the sort key values of the last row. */
+export function encodeCursor(values: ReadonlyArray<string | number>): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number, field = 'after'): string[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values.map(String);
+  } catch {
+    // fall through to the one error below
+  }
+  throw new BadUserInputError(`${field} is not a valid cursor`, field);
+}
+
+export function pageSize(first: number | null | undefined, field = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`${field} must be between 1 and ${MAX_PAGE_SIZE}`, field);
+  return first;
+}
+
+/** Builds a connection from `limit + 1` fetched rows (the extra row only tells whether there is a next page). */
+export function toConnection<Row, Node>(rows: Row[], limit: number, cursorOf: (row: Row) => ReadonlyArray<string | number>, toNode: (row: Row) => Node): ConnectionShape<Node> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+}
