@@ -141,7 +141,8 @@ async function verifyClientAssertion(app: SimApp, assertion: string, assertionTy
   const alg = header.alg === 'PS256' ? 'PS256' : 'RS256';
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(assertion, createPublicKey(cert.publicKeyPem), { algorithms: [alg] }));
+    // Entra allows 5 minutes of clock skew; MSAL sets nbf = Math.round(now), up to 0.5 s ahead of the verifier's floor(now).
+    ({ payload: claims } = await jwtVerify(assertion, createPublicKey(cert.publicKeyPem), { algorithms: [alg], clockTolerance: 300 }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new EntraError(401, 'invalid_client', 700024, 'Client assertion is not within its valid time range.');
     throw new EntraError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');

@@ -24,6 +24,33 @@ export function captureLogs(): CapturingLogger {
   return logger;
 }
 
+/**
+ * Everything written to stdout, stderr and the console while installed (still passed through), for log hygiene
+ * checks beyond the Nest Logger: MSAL, libraries or a stray console.log would land here.
+ */
+export function captureProcessOutput(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Uint8Array ? Buffer.from(p).toString('utf8') : JSON.stringify(p))).join(' ');
+  const restorers: Array<() => void> = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write;
+    stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+      lines.push(text([chunk]));
+      return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof stream.write;
+    restorers.push(() => (stream.write = original));
+  }
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[method];
+    console[method] = (...args: unknown[]) => {
+      lines.push(text(args));
+      original.apply(console, args);
+    };
+    restorers.push(() => (console[method] = original));
+  }
+  return { lines, restore: () => restorers.reverse().forEach((r) => r()) };
+}
+
 export function testRedis(): Redis {
   return new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false, maxRetriesPerRequest: 2 });
 }
