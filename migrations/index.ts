@@ -1,2 +1,15 @@
+import { OperationRuns1764200000000 } from './1764200000000-OperationRuns';
+import { Notifications1764200100000 } from './1764200100000-Notifications';
+import { Tenants1764201000000 } from './1764201000000-Tenants';
+import { Rbac1764201100000 } from './1764201100000-Rbac';
+import { Audit1764201200000 } from './1764201200000-Audit';
+import { Inventory1764202000000 } from './1764202000000-Inventory';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [
+  OperationRuns1764200000000,
+  Notifications1764200100000,
+  Tenants1764201000000,
+  Rbac1764201100000,
+  Audit1764201200000,
+  Inventory1764202000000,
+];

@@ -57,8 +57,17 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_WRITES = 100;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
+  /** `$top` of inventory listing requests (Graph caps it per collection; smaller pages = more requests). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(999) INVENTORY_PAGE_SIZE = 100;
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
+  /** Operation runs: enqueue give-up time (then the run fails), heartbeat cadence, default dead-worker limit, reconciler grace, lock retry delay, progress write coalescing. */
+  @Transform(toInt) @IsInt() @Min(100) RUN_ENQUEUE_TIMEOUT_MS = 5000;
+  @Transform(toInt) @IsInt() @Min(100) RUN_HEARTBEAT_INTERVAL_MS = 5000;
+  @Transform(toInt) @IsInt() @Min(500) RUN_HEARTBEAT_TIMEOUT_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(0) RECONCILER_GRACE_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(10) RUN_LOCK_RETRY_MS = 1000;
+  @Transform(toInt) @IsInt() @Min(0) RUN_PROGRESS_FLUSH_MS = 1000;
 }
 
 export class ConfigValidationError extends Error {

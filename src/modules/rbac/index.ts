@@ -1,6 +1,9 @@
 export { RbacModule } from './rbac.module';
 export { TenantAccessService } from './application/tenant-access.service';
+export { TenantDirectory } from './application/tenant-directory.port';
+export { isUuid } from './application/is-uuid';
 export { RequireAuthenticated, RequirePlatformAdmin, RequireTenantRole, ACCESS_METADATA } from './access.decorators';
 export type { AccessRequirement } from './access.decorators';
 export { TENANT_ROLES, roleAtLeast } from './domain/tenant-role';
 export type { TenantRole } from './domain/tenant-role';
+export { TenantRoleValue } from './graphql/tenant-role.enum';

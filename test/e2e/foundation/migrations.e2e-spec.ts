@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../../../src/infrastructure/database/database-url';
 import { runMigrations } from '../../../src/infrastructure/database/run-migrations';
@@ -22,5 +24,11 @@ describe('migrations', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('lists every migration file in migrations/index.ts, in timestamp order', () => {
+    const files = readdirSync(join(__dirname, '../../../migrations')).filter((f) => /^\d{13}-.+\.ts$/.test(f)).sort();
+    const names = MIGRATIONS.map((m) => m.name);
+    expect(names).toEqual(files.map((f) => { const [stamp, rest] = [f.slice(0, 13), f.slice(14, -3)]; return `${rest.replace(/-/g, '')}${stamp}`; }));
   });
 });

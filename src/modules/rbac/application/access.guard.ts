@@ -2,8 +2,9 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
-import { ForbiddenError, UnauthenticatedError } from '../../../shared/app-errors';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../shared/app-errors';
 import { ACCESS_METADATA, type AccessRequirement } from '../access.decorators';
+import { isUuid } from './is-uuid';
 import { TenantAccessService } from './tenant-access.service';
 
 /** Global guard for GraphQL: enforces each resolver's declared requirement, and denies resolvers that declare none. */
@@ -20,7 +21,7 @@ export class AccessGuard implements CanActivate {
     const info = gql.getInfo<{ parentType?: { name: string } }>();
     // Field resolvers on object types inherit their parent's check; only root operations are gated here.
     if (info?.parentType && !['Query', 'Mutation', 'Subscription'].includes(info.parentType.name)) return true;
-    const user = gql.getContext<GraphqlContext>().user;
+    const { user, requestId } = gql.getContext<GraphqlContext>();
     if (!user) throw new UnauthenticatedError();
     const requirement = this.reflector.getAllAndOverride<AccessRequirement | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     if (!requirement) throw new ForbiddenError('This operation declares no access rule', 'undeclared_access');
@@ -33,7 +34,10 @@ export class AccessGuard implements CanActivate {
       case 'tenantRole': {
         const tenantId = readPath(gql.getArgs(), requirement.tenantIdArg);
         if (typeof tenantId !== 'string' || !tenantId) throw new ForbiddenError(`Missing tenant argument ${requirement.tenantIdArg}`, 'tenant_required');
-        await this.access.assertRole(user, tenantId, requirement.role);
+        // Malformed ids are the caller's typo, not a hint about existence: say so before any lookup.
+        const field = requirement.tenantIdArg.split('.').at(-1) ?? requirement.tenantIdArg;
+        if (!isUuid(tenantId)) throw new BadUserInputError(`${field} must be a tenant id (UUID)`, field);
+        await this.access.assertRole(user, tenantId, requirement.role, 'Tenant', requestId);
         return true;
       }
     }

@@ -1,0 +1,126 @@
+/**
+ * Run lifecycle throughput against raw BullMQ, side by side on the same Redis with the same worker concurrency, plus
+ * start() latency at 50 concurrent callers. Its own database and Redis prefix; last line is one JSON object.
+ *   npm run bench:runs   (BENCH_JOBS, BENCH_CONCURRENCY, BENCH_CALLERS to tune)
+ */
+import 'reflect-metadata';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { createApp } from '../src/bootstrap';
+import { validateEnvironment } from '../src/infrastructure/config/environment';
+import { ensureDatabaseExists, dropDatabase, withDatabaseName } from '../src/infrastructure/database/database-url';
+import { runMigrations } from '../src/infrastructure/database/run-migrations';
+import { EventBus } from '../src/infrastructure/events';
+import { redisConnectionOptions } from '../src/infrastructure/queue/queue.module';
+import { OperationRunService } from '../src/modules/operation-runs';
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CALLERS = Number(process.env.BENCH_CALLERS ?? 50);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** `callers` concurrent loops share `total` calls; returns each call's latency in ms. */
+async function drive(total: number, callers: number, call: () => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (next < total) {
+        next++;
+        const t = performance.now();
+        await call();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return latencies;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function rawBullmq(prefix: string, jobs: number): Promise<number> {
+  const connection = redisConnectionOptions(REDIS_URL);
+  const queue = new Queue('raw-noop', { connection, prefix });
+  let done = 0;
+  let resolveAll: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (resolveAll = resolve));
+  const worker = new Worker('raw-noop', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
+  worker.on('completed', () => {
+    if (++done === jobs) resolveAll();
+  });
+  const started = performance.now();
+  await drive(jobs, CALLERS, () => queue.add('noop', {}, { removeOnComplete: true }));
+  await all;
+  const seconds = (performance.now() - started) / 1000;
+  await worker.close();
+  await queue.close();
+  return jobs / seconds;
+}
+
+async function runs(service: OperationRunService, bus: EventBus, jobs: number): Promise<{ perSec: number; latencies: number[] }> {
+  let done = 0;
+  let resolveAll: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (resolveAll = resolve));
+  const off = bus.on('operation-run.completed', () => {
+    if (++done === jobs) resolveAll();
+  });
+  const started = performance.now();
+  const latencies = await drive(jobs, CALLERS, () => service.start('system.noop', {}));
+  await all;
+  const seconds = (performance.now() - started) / 1000;
+  off();
+  return { perSec: jobs / seconds, latencies };
+}
+
+async function main(): Promise<void> {
+  const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const databaseUrl = withDatabaseName(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `ta_bench_${id}`);
+  const prefix = `ta-bench-${id}`;
+  await ensureDatabaseExists(databaseUrl);
+  await runMigrations(databaseUrl);
+  const app = await createApp(
+    validateEnvironment({ NODE_ENV: 'test', APP_ROLE: 'all', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATABASE_AUTO_CREATE: 'false', MIGRATIONS_RUN: 'false', DATABASE_POOL_SIZE: '20', REDIS_URL, REDIS_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY) }),
+  );
+  try {
+    await app.listen(0, '127.0.0.1');
+    const service = app.get(OperationRunService);
+    const bus = app.get(EventBus);
+    console.log(`warming up (jobs=${JOBS}, worker concurrency=${CONCURRENCY}, callers=${CALLERS})`);
+    await rawBullmq(`${prefix}:raw`, 300);
+    await runs(service, bus, 300);
+
+    const raw = await rawBullmq(`${prefix}:raw`, JOBS);
+    console.log(`raw BullMQ no-op jobs: ${raw.toFixed(0)}/s`);
+    const lifecycle = await runs(service, bus, JOBS);
+    console.log(`no-op runs, full lifecycle (start → worker → completed): ${lifecycle.perSec.toFixed(0)}/s`);
+    const p50 = percentile(lifecycle.latencies, 50);
+    const p95 = percentile(lifecycle.latencies, 95);
+    console.log(`start() latency at ${CALLERS} concurrent callers: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+    console.log(JSON.stringify({ runsPerSec: round(lifecycle.perSec), rawBullmqPerSec: round(raw), ratio: round(lifecycle.perSec / raw, 3), startP50Ms: round(p50, 2), startP95Ms: round(p95, 2) }));
+  } finally {
+    await app.close();
+    await dropDatabase(databaseUrl);
+    await cleanRedis(prefix);
+  }
+}
+
+async function cleanRedis(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

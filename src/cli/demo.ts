@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../bootstrap';
+import { startGraphSimulator } from '../graph-simulator';
+import { DEMO_TENANT } from '../graph-simulator/tenants';
+import { validateEnvironment } from '../infrastructure/config/environment';
+
+/**
+ * `npm run demo`: a local Graph simulator seeded with the OpenIntuneBaseline exports, the app in the `all` role
+ * pointed at it, a registered and verified demo tenant, and a token to try the API with. Safe to re-run.
+ */
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'openintunebaseline');
+const API_AUDIENCE = 'api://tenantatlas';
+
+async function main(): Promise<void> {
+  const simPort = Number(process.env.DEMO_SIM_PORT ?? 4010);
+  const seeded = existsSync(FIXTURES);
+  const sim = await startGraphSimulator({
+    port: simPort,
+    apiAudience: API_AUDIENCE,
+    seedDirs: seeded ? [FIXTURES] : [],
+    syntheticPerType: seeded ? 0 : 20,
+    groups: 250,
+  });
+  const env = validateEnvironment({
+    ...process.env,
+    APP_ROLE: 'all',
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tenantatlas_demo',
+    REDIS_PREFIX: process.env.REDIS_PREFIX ?? 'ta-demo',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    AUTH_JWKS_URL: `${sim.url}/{tid}/discovery/v2.0/keys`,
+    AUTH_AUDIENCE: API_AUDIENCE,
+    ADMIN_UPNS: DEMO_TENANT.upn,
+    GRAPH_BASE_URL: sim.url,
+    GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
+  });
+  const app = await createApp(env);
+  await app.listen(env.PORT, env.HOST);
+  const api = `http://${env.HOST}:${env.PORT}/graphql`;
+  const token = await sim.issueUserToken(DEMO_TENANT.tenantId, DEMO_TENANT.upn, { audience: API_AUDIENCE, expiresInSec: 12 * 3600 });
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data as T;
+  };
+
+  const { tenants } = await call<{ tenants: Array<{ id: string; entraTenantId: string }> }>(`{ tenants(includeArchived: true) { id entraTenantId } }`);
+  let tenantId = tenants.find((t) => t.entraTenantId === DEMO_TENANT.tenantId)?.id;
+  if (!tenantId) {
+    const { registerTenant } = await call<{ registerTenant: { id: string } }>(
+      `mutation($input: RegisterTenantInput!) { registerTenant(input: $input) { id } }`,
+      { input: { entraTenantId: DEMO_TENANT.tenantId, displayName: 'Contoso (demo)', clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret } },
+    );
+    tenantId = registerTenant.id;
+  }
+  await call(`mutation($t: ID!, $u: String!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: ADMIN) { role } }`, { t: tenantId, u: DEMO_TENANT.upn });
+  const { verifyTenant } = await call<{ verifyTenant: { id: string } }>(`mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, { t: tenantId });
+  await call(`mutation($t: ID!) { startDirectoryGroupsSync(tenantId: $t) { id } }`, { t: tenantId });
+
+  const line = '─'.repeat(78);
+  console.log(`\n${line}\nTenantAtlas demo is running (Ctrl-C to stop)\n${line}`);
+  console.log(`GraphQL (HTTP and graphql-ws): ${api}`);
+  console.log(`Graph simulator:               ${sim.url} (${seeded ? 'OpenIntuneBaseline fixtures' : 'synthetic objects'} + 250 groups)`);
+  console.log(`Demo tenant id:                ${tenantId} (verify run ${verifyTenant.id})`);
+  console.log(`Signed in as:                  ${DEMO_TENANT.upn} (platform admin, tenant admin)`);
+  console.log(`\nBearer token (12 h):\n${token}\n`);
+  console.log(`export TOKEN=${token}\n`);
+  console.log('1) Start an inventory sync:');
+  console.log(`curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"mutation { startInventorySync(tenantId: \\"${tenantId}\\") { id status } }"}'\n`);
+  console.log('2) Watch it live (graphql-ws; e.g. with `npx wscat` or any GraphQL client), subscription:');
+  console.log(`   subscription { operationRunUpdated(tenantId: "${tenantId}") { id type status outcome summaryCounts { processed total } version } }`);
+  console.log(`   connection_init payload: {"authorization":"Bearer $TOKEN"}\n`);
+  console.log('3) List the inventory:');
+  console.log(`curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"{ inventoryItems(tenantId: \\"${tenantId}\\", first: 5) { edges { node { typeKey name platform lastModifiedAt } } } inventorySummary(tenantId: \\"${tenantId}\\") { totalPresent } }"}'`);
+  console.log(`${line}\nReady.`);
+
+  const stop = async () => {
+    await app.close();
+    await sim.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`demo failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { EventBus } from './event-bus';
+
+declare module './event-map' {
+  interface EventMap {
+    'test.ping': { n: number; at: Date };
+  }
+}
+
+describe('EventBus', () => {
+  it('should deliver a broadcast to local listeners once and to other processes through the relay', async () => {
+    const a = new EventBus();
+    const b = new EventBus();
+    const wire: string[] = [];
+    a.useRelay({ publish: async (m) => wire.push(m) });
+    const seenA: number[] = [];
+    const seenB: Array<{ n: number; at: Date }> = [];
+    a.on('test.ping', (p) => void seenA.push(p.n));
+    b.on('test.ping', (p) => void seenB.push(p));
+    await a.broadcast('test.ping', { n: 1, at: new Date('2025-01-01T00:00:00.000Z') });
+    for (const message of wire) {
+      a.receive(message); // its own echo: ignored
+      b.receive(message);
+    }
+    expect(seenA).toEqual([1]);
+    expect(seenB).toEqual([{ n: 1, at: new Date('2025-01-01T00:00:00.000Z') }]);
+  });
+
+  it('should not let a failing listener break the emitter', () => {
+    const bus = new EventBus();
+    bus.on('test.ping', () => {
+      throw new Error('boom');
+    });
+    expect(() => bus.emit('test.ping', { n: 1, at: new Date() })).not.toThrow();
+  });
+});

@@ -1,0 +1,33 @@
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { closeRedis, createRedis } from '../redis/redis.module';
+import { REDIS_CLIENT } from '../redis/redis.tokens';
+import { EventBus } from './event-bus';
+
+/**
+ * The process-wide EventBus with its Redis pub/sub relay (one channel per REDIS_PREFIX). A subscriber connection
+ * cannot run commands, so it gets its own.
+ */
+@Module({ providers: [EventBus], exports: [EventBus] })
+export class EventsModule implements OnModuleInit, OnApplicationShutdown {
+  private subscriber: Redis | null = null;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly config: AppConfig,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const channel = `${this.config.env.REDIS_PREFIX}:events`;
+    this.subscriber = createRedis(this.config.env.REDIS_URL, 'events-subscriber');
+    this.subscriber.on('message', (_channel: string, message: string) => this.bus.receive(message));
+    await this.subscriber.subscribe(channel);
+    this.bus.useRelay({ publish: (message) => this.redis.publish(channel, message) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.subscriber) await closeRedis(this.subscriber);
+  }
+}

@@ -1,0 +1,3 @@
+export { EventBus } from './event-bus';
+export { EventsModule } from './events.module';
+export type { EventHandler, EventMap, EventName } from './event-map';

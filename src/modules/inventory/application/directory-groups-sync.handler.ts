@@ -1,0 +1,52 @@
+import { EventBus } from '../../../infrastructure/events';
+import { GraphCallStats, GraphClientFactory, deriveCapabilities } from '../../../infrastructure/graph';
+import { RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import { TenantsFacade } from '../../tenants';
+import { DirectoryGroupsWriter, toObservedGroup } from './directory-groups-writer';
+
+const GROUP_SELECT = ['id', 'displayName', 'description', 'mail', 'mailEnabled', 'securityEnabled', 'groupTypes', 'membershipRule'];
+
+/** `directory.groups.sync`: caches the tenant's Entra groups so restore group mapping never waits on Graph. */
+@RunHandler({
+  type: 'directory.groups.sync',
+  title: 'Directory groups sync',
+  requiresTenant: true,
+  dedupe: 'tenant',
+  lock: 'tenant+type',
+  timeoutMs: 30 * 60_000,
+  maxAttempts: 2,
+})
+export class DirectoryGroupsSyncHandler implements OperationRunHandler {
+  constructor(
+    private readonly tenants: TenantsFacade,
+    private readonly graph: GraphClientFactory,
+    private readonly writer: DirectoryGroupsWriter,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute(run: RunExecutionContext): Promise<RunHandlerResult> {
+    const tenantId = run.tenantId!;
+    const connection = await this.tenants.connectionFor(tenantId);
+    if (!connection) throw new Error('The tenant no longer exists or is archived');
+    const { roles } = await this.graph.acquireAppToken(connection);
+    if (!deriveCapabilities(roles).canReadGroups) {
+      throw new Error('missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All');
+    }
+    const stats = new GraphCallStats();
+    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    let seen = 0;
+    for await (const page of client.list({ path: '/groups', version: 'v1.0' }, { select: GROUP_SELECT, top: 999 })) {
+      run.throwIfCancelled();
+      const groups = page.items.map(toObservedGroup).filter((g) => g !== null);
+      await this.writer.upsert(tenantId, run.runId, groups);
+      seen += groups.length;
+      run.reportProgress({ total: seen, processed: seen, succeeded: seen, graphRequests: stats.requests, throttled429: stats.throttled429 });
+    }
+    const deleted = await this.writer.markDeleted(tenantId, run.runId);
+    this.events.emit('inventory.directory-groups-synced', { tenantId, runId: run.runId, seen, deleted, at: new Date() });
+    return {
+      summary: { total: seen, processed: seen, succeeded: seen, groupsDeleted: deleted, graphRequests: stats.requests, throttled429: stats.throttled429 },
+      result: { seen, deleted, graph: stats.toJSON() },
+    };
+  }
+}

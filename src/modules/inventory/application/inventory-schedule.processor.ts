@@ -1,0 +1,30 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type OnApplicationBootstrap, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { AppConfig } from '../../../infrastructure/config/app-config';
+import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-schedule.service';
+
+/** Fires schedule ticks; runs only in worker processes (autorun off, started when the role runs workers). */
+@Processor(INVENTORY_SCHEDULE_QUEUE, { autorun: false, concurrency: 2 })
+export class InventoryScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(InventoryScheduleProcessor.name);
+
+  constructor(
+    private readonly schedules: InventoryScheduleService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.env.APP_ROLE === 'api') return;
+    const count = await this.schedules.registerAll();
+    if (count) this.logger.log(`Registered ${count} inventory schedule(s)`);
+    void this.worker.run();
+  }
+
+  async process(job: Job<{ tenantId: string }>): Promise<{ runId: string; created: boolean }> {
+    const { run, created } = await this.schedules.fire(job.data.tenantId);
+    return { runId: run.id, created };
+  }
+}

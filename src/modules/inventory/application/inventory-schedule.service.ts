@@ -1,0 +1,78 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { CronExpressionParser } from 'cron-parser';
+import type { Repository } from 'typeorm';
+import { BadUserInputError } from '../../../shared/app-errors';
+import { OperationRunService } from '../../operation-runs';
+import { InventorySchedule } from '../domain/inventory-schedule.entity';
+
+export const INVENTORY_SCHEDULE_QUEUE = 'inventory-schedules';
+export const SCHEDULED_SYNC_JOB = 'scheduled-inventory-sync';
+const MIN_INTERVAL_MS = 5 * 60_000;
+
+const schedulerId = (tenantId: string) => `inventory-sync:${tenantId}`;
+
+/**
+ * Per-tenant sync schedules. PostgreSQL holds the truth; BullMQ job schedulers fire them (one job per tick, whatever
+ * the number of workers). A tick only *starts* a run through OperationRunService, so dedupe makes a tick during a
+ * manual sync return the running one instead of starting a second.
+ */
+@Injectable()
+export class InventoryScheduleService {
+  private readonly logger = new Logger(InventoryScheduleService.name);
+
+  constructor(
+    @InjectRepository(InventorySchedule) private readonly schedules: Repository<InventorySchedule>,
+    @InjectQueue(INVENTORY_SCHEDULE_QUEUE) private readonly queue: Queue,
+    private readonly runs: OperationRunService,
+  ) {}
+
+  async set(tenantId: string, cron: string | null, updatedBy: string): Promise<InventorySchedule | null> {
+    if (cron === null) {
+      await this.schedules.delete({ tenantId });
+      await this.queue.removeJobScheduler(schedulerId(tenantId));
+      return null;
+    }
+    const normalized = validateCron(cron);
+    const schedule = await this.schedules.save({ tenantId, cron: normalized, updatedBy, updatedAt: new Date() });
+    await this.register(schedule);
+    return schedule;
+  }
+
+  get(tenantId: string): Promise<InventorySchedule | null> {
+    return this.schedules.findOneBy({ tenantId });
+  }
+
+  /** One tick of a schedule: a run with no initiator (no notification), deduplicated like any other start. */
+  async fire(tenantId: string) {
+    return this.runs.start('inventory.sync', { tenantId, initiatorUserId: null, context: {} });
+  }
+
+  /** Rebuilds every job scheduler from the database (Redis may have lost them); idempotent. */
+  async registerAll(): Promise<number> {
+    const all = await this.schedules.find();
+    for (const schedule of all) await this.register(schedule);
+    return all.length;
+  }
+
+  private async register(schedule: InventorySchedule): Promise<void> {
+    await this.queue.upsertJobScheduler(schedulerId(schedule.tenantId), { pattern: schedule.cron, tz: 'UTC' }, { name: SCHEDULED_SYNC_JOB, data: { tenantId: schedule.tenantId } });
+    this.logger.debug(`Inventory schedule for ${schedule.tenantId}: ${schedule.cron}`);
+  }
+}
+
+export function validateCron(cron: string): string {
+  const normalized = cron.trim().replace(/\s+/g, ' ');
+  if (normalized.split(' ').length !== 5) throw new BadUserInputError('cron must have 5 fields (minute hour day-of-month month day-of-week), e.g. "0 */6 * * *"', 'cron');
+  let interval: number;
+  try {
+    const expression = CronExpressionParser.parse(normalized, { tz: 'UTC' });
+    interval = expression.next().getTime() - expression.next().getTime();
+  } catch {
+    throw new BadUserInputError(`cron "${normalized}" is not a valid cron expression`, 'cron');
+  }
+  if (Math.abs(interval) < MIN_INTERVAL_MS) throw new BadUserInputError('cron must not fire more often than every 5 minutes', 'cron');
+  return normalized;
+}

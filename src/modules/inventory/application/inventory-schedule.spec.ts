@@ -1,0 +1,18 @@
+import { validateCron } from './inventory-schedule.service';
+
+describe('validateCron', () => {
+  it('accepts five-field expressions and normalizes spacing', () => {
+    expect(validateCron(' 0  */6 * * * ')).toBe('0 */6 * * *');
+  });
+
+  it.each([
+    ['* * * * *', /more often than every 5 minutes/],
+    ['*/2 * * * *', /more often than every 5 minutes/],
+    ['0 0 * *', /5 fields/],
+    ['61 * * * *', /not a valid cron/],
+    ['nonsense here and there ok', /not a valid cron/],
+  ])('rejects %s with BAD_USER_INPUT on the cron field', (cron, message) => {
+    expect(() => validateCron(cron)).toThrow(message);
+    expect(() => validateCron(cron)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'cron' }) }));
+  });
+});

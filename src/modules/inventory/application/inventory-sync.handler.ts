@@ -1,0 +1,151 @@
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '../../../infrastructure/config/app-config';
+import { EventBus } from '../../../infrastructure/events';
+import { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, GraphCallStats, GraphClientFactory, deriveCapabilities, isGraphTypeKey, type GraphClient, type GraphTypeKey } from '../../../infrastructure/graph';
+import { safeErrorMessage } from '../../../shared/redact';
+import { OperationRunOutcome, RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import { TenantsFacade } from '../../tenants';
+import { toObservedItem } from '../domain/inventory-item.mapper';
+import type { InventorySynced } from './inventory.events';
+import { InventoryWriter } from './inventory-writer';
+
+export interface InventorySyncContext {
+  /** Limit the pass to these type keys (default: every contract type). */
+  types?: string[];
+}
+
+type TypeOutcome = InventorySynced['types'][number] & { reason?: string };
+
+/** Types walked at once: enough to keep the throttle budget busy while one type waits on a slow page. */
+const TYPE_CONCURRENCY = 3;
+
+/**
+ * `inventory.sync`: walks every readable contract type of one tenant page by page (never a whole collection in
+ * memory), upserting "last observed" rows; a complete pass of a type marks what it did not see as missing.
+ */
+@RunHandler({
+  type: 'inventory.sync',
+  title: 'Inventory sync',
+  requiresTenant: true,
+  dedupe: 'tenant',
+  lock: 'tenant+type',
+  timeoutMs: 30 * 60_000,
+  heartbeatTimeoutMs: 60_000,
+  maxAttempts: 2,
+})
+export class InventorySyncHandler implements OperationRunHandler<InventorySyncContext> {
+  private readonly logger = new Logger(InventorySyncHandler.name);
+
+  constructor(
+    private readonly tenants: TenantsFacade,
+    private readonly graph: GraphClientFactory,
+    private readonly writer: InventoryWriter,
+    private readonly events: EventBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(run: RunExecutionContext<InventorySyncContext>): Promise<RunHandlerResult> {
+    const tenantId = run.tenantId!;
+    const typeKeys = (run.context.types?.length ? run.context.types : GRAPH_TYPE_KEYS).filter(isGraphTypeKey);
+    const connection = await this.tenants.connectionFor(tenantId);
+    if (!connection) throw new Error('The tenant no longer exists or is archived');
+    const stats = new GraphCallStats();
+    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    // Capabilities from the token the run actually holds: permissions may have changed since the last verify.
+    const { roles } = await this.graph.acquireAppToken(connection);
+    const capabilities = deriveCapabilities(roles);
+
+    const outcomes: TypeOutcome[] = [];
+    const totals = { seen: 0, added: 0, missing: 0 };
+    const progress = () =>
+      run.reportProgress({
+        total: typeKeys.length,
+        processed: outcomes.length,
+        succeeded: outcomes.filter((o) => o.status === 'synced').length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+        skipped: outcomes.filter((o) => o.status === 'skipped').length,
+        objectsSeen: totals.seen,
+        objectsAdded: totals.added,
+        objectsMissing: totals.missing,
+        throttled429: stats.throttled429,
+        graphRequests: stats.requests,
+      });
+
+    const queue = [...typeKeys];
+    const workers = Array.from({ length: Math.min(TYPE_CONCURRENCY, queue.length) }, async () => {
+      for (let typeKey = queue.shift(); typeKey; typeKey = queue.shift()) {
+        run.throwIfCancelled();
+        const outcome = capabilities.types[typeKey]?.canRead
+          ? await this.syncType(run, client, typeKey, totals, progress)
+          : await this.skipType(run, tenantId, typeKey, `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`);
+        outcomes.push(outcome);
+        progress();
+      }
+    });
+    await Promise.all(workers);
+    run.throwIfCancelled();
+
+    const synced = outcomes.filter((o) => o.status === 'synced');
+    if (synced.length) {
+      this.events.emit('inventory.synced', { tenantId, runId: run.runId, types: outcomes.map(({ reason: _reason, ...o }) => o), at: new Date() });
+    }
+    const outcome =
+      synced.length === outcomes.length ? OperationRunOutcome.Succeeded : synced.length === 0 && outcomes.some((o) => o.status === 'failed') ? OperationRunOutcome.Failed : OperationRunOutcome.PartiallySucceeded;
+    return {
+      outcome,
+      summary: {
+        total: typeKeys.length,
+        processed: outcomes.length,
+        succeeded: synced.length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+        skipped: outcomes.filter((o) => o.status === 'skipped').length,
+        objectsSeen: totals.seen,
+        objectsAdded: totals.added,
+        objectsMissing: totals.missing,
+        throttled429: stats.throttled429,
+        graphRequests: stats.requests,
+        graphWaitedMs: Math.round(stats.waitedMs + stats.budgetWaitedMs),
+      },
+      result: {
+        types: Object.fromEntries(outcomes.map((o) => [o.typeKey, { status: o.status, seen: o.seen, added: o.added, missing: o.missing, reason: o.reason ?? null }])),
+        graph: stats.toJSON(),
+      },
+    };
+  }
+
+  private async syncType(run: RunExecutionContext<InventorySyncContext>, client: GraphClient, typeKey: GraphTypeKey, totals: { seen: number; added: number; missing: number }, progress: () => void): Promise<TypeOutcome> {
+    const tenantId = run.tenantId!;
+    const contract = GRAPH_CONTRACTS[typeKey];
+    let seen = 0;
+    let added = 0;
+    try {
+      for await (const page of client.list(contract, { select: contract.listSelect, top: this.config.env.INVENTORY_PAGE_SIZE })) {
+        run.throwIfCancelled();
+        const items = page.items.map((object) => toObservedItem(contract, object)).filter((i) => i !== null);
+        const inserted = await this.writer.upsert(tenantId, typeKey, run.runId, items);
+        seen += items.length;
+        added += inserted;
+        totals.seen += items.length;
+        totals.added += inserted;
+        progress();
+      }
+      const missing = await this.writer.markMissing(tenantId, typeKey, run.runId);
+      totals.missing += missing;
+      await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'synced', null);
+      return { typeKey, status: 'synced', seen, added, missing };
+    } catch (error) {
+      if (run.signal.aborted) throw error;
+      const reason = safeErrorMessage(error, 500);
+      this.logger.warn(`inventory.sync ${run.runId}: ${typeKey} failed: ${reason}`);
+      run.addFailure({ item: typeKey, code: (error as { graphCode?: string }).graphCode ?? 'SYNC_FAILED', error });
+      await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'failed', reason);
+      return { typeKey, status: 'failed', seen, added, missing: 0, reason };
+    }
+  }
+
+  private async skipType(run: RunExecutionContext<InventorySyncContext>, tenantId: string, typeKey: GraphTypeKey, reason: string): Promise<TypeOutcome> {
+    run.addFailure({ item: typeKey, code: 'SKIPPED_NO_PERMISSION', error: reason });
+    await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'skipped', reason);
+    return { typeKey, status: 'skipped', seen: 0, added: 0, missing: 0, reason };
+  }
+}

@@ -1,0 +1,46 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OperationRunOutcomeValue } from '../../operation-runs';
+
+export enum NotificationKindValue {
+  RUN_QUEUED = 'run_queued',
+  RUN_COMPLETED = 'run_completed',
+}
+registerEnumType(NotificationKindValue, { name: 'NotificationKind' });
+
+@ObjectType('Notification')
+export class NotificationType {
+  @Field(() => ID) id: string;
+  @Field(() => NotificationKindValue) kind: string;
+  @Field() title: string;
+  @Field(() => OperationRunOutcomeValue, { nullable: true, description: 'The run outcome, on terminal notifications.' }) outcome: string | null;
+  @Field({ description: 'Where the UI shows the run, e.g. /operations/<id>.' }) link: string;
+  @Field(() => ID) runId: string;
+  @Field(() => ID, { nullable: true }) tenantId: string | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) readAt: Date | null;
+}
+
+@ObjectType()
+export class NotificationEdge {
+  @Field() cursor: string;
+  @Field(() => NotificationType) node: NotificationType;
+}
+
+@ObjectType()
+export class NotificationPageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType()
+export class NotificationConnection {
+  @Field(() => [NotificationEdge]) edges: NotificationEdge[];
+  @Field(() => NotificationPageInfo) pageInfo: NotificationPageInfo;
+}
+
+@ArgsType()
+export class MyNotificationsArgs {
+  @Field(() => Int, { defaultValue: 20 }) first: number;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field({ defaultValue: false }) unreadOnly: boolean;
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { OperationRun } from '../domain/operation-run.entity';
+import { OperationRunNotFoundError, RunTenantRequiredError } from '../domain/operation-runs.errors';
+import { sanitizeFailure } from '../domain/run-failures';
+import { safeErrorMessage } from '../../../shared/redact';
+import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
+import { RunEventsPublisher } from './run-events.publisher';
+import { RunQueue } from './run-queue';
+import { dedupeKeyFor, RunTypeRegistry } from './run-type.registry';
+import { RunTransitions } from './run-transitions';
+
+export interface StartRunInput {
+  tenantId?: string | null;
+  /** `tid:oid` of the user who asked for it; null for scheduled work (then nobody is notified). */
+  initiatorUserId?: string | null;
+  context?: Record<string, unknown>;
+}
+
+/**
+ * The module's facade. Start surfaces call `start` and return the run at once: it writes the run and enqueues,
+ * nothing else (no Graph call, no waiting on the work).
+ */
+@Injectable()
+export class OperationRunService {
+  constructor(
+    private readonly registry: RunTypeRegistry,
+    private readonly transitions: RunTransitions,
+    private readonly queue: RunQueue,
+    private readonly publisher: RunEventsPublisher,
+    private readonly queries: OperationRunQueries,
+  ) {}
+
+  /** The active run of the same work if there is one (`created: false`), else a new queued run. */
+  async start(type: string, input: StartRunInput = {}): Promise<{ run: OperationRun; created: boolean }> {
+    const { options } = this.registry.get(type);
+    const tenantId = input.tenantId ?? null;
+    if (options.requiresTenant && !tenantId) throw new RunTenantRequiredError(type);
+    const context = input.context ?? {};
+    const dedupeKey = dedupeKeyFor(options, tenantId, context);
+    // The loop covers the active run finishing between our conflicting insert and the read of it.
+    for (let tries = 0; tries < 5; tries++) {
+      const inserted = await this.transitions.insert({ tenantId, type, initiatorUserId: input.initiatorUserId ?? null, dedupeKey, context, maxAttempts: options.maxAttempts ?? 1 });
+      if (inserted) return { run: await this.dispatch(inserted), created: true };
+      const active = dedupeKey ? await this.transitions.findActive(dedupeKey) : null;
+      if (active) return { run: active, created: false };
+    }
+    throw new Error(`Could not start ${type}: its dedupe key kept changing hands`);
+  }
+
+  /** Queued → cancelled at once; running → flagged, and the handler's signal aborts in whichever worker runs it. */
+  async requestCancel(runId: string, requestedBy: string | null): Promise<OperationRun> {
+    if (!isUuid(runId)) throw new OperationRunNotFoundError(runId);
+    const cancelled = await this.transitions.cancelQueued(runId, requestedBy);
+    if (cancelled) {
+      this.publisher.completed(cancelled);
+      return cancelled;
+    }
+    const flagged = await this.transitions.flagCancel(runId, requestedBy);
+    if (flagged) {
+      this.publisher.updated(flagged);
+      this.publisher.cancelRequested(runId);
+      return flagged;
+    }
+    return this.getOrThrow(runId);
+  }
+
+  get(id: string): Promise<OperationRun | null> {
+    return isUuid(id) ? this.transitions.find(id) : Promise.resolve(null);
+  }
+
+  async getOrThrow(id: string): Promise<OperationRun> {
+    const run = await this.get(id);
+    if (!run) throw new OperationRunNotFoundError(id);
+    return run;
+  }
+
+  list(filter: OperationRunFilter, visibility: RunVisibility, first: number, after?: string | null): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
+    return this.queries.page(filter, visibility, first, after);
+  }
+
+  /** Invariant 3: if the job cannot be enqueued, the caller gets a failed run, never a queued orphan. */
+  private async dispatch(run: OperationRun): Promise<OperationRun> {
+    this.publisher.queued(run);
+    try {
+      await this.queue.enqueue(run);
+      return run;
+    } catch (error) {
+      const failure = sanitizeFailure({ code: 'enqueue_failed', error: `The run could not be queued: ${safeErrorMessage(error)}` });
+      const failed = await this.transitions.failUndispatched(run.id, failure);
+      if (failed) {
+        this.publisher.completed(failed);
+        return failed;
+      }
+      return (await this.transitions.find(run.id)) ?? run; // the job did land after all and a worker took it
+    }
+  }
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}

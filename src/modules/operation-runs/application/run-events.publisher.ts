@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '../../../infrastructure/events';
+import type { OperationRun } from '../domain/operation-run.entity';
+import type { OperationRunOutcome } from '../domain/operation-run-state';
+import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
+import { RunTypeRegistry } from './run-type.registry';
+
+export function snapshotOf(run: OperationRun): OperationRunSnapshot {
+  return {
+    id: run.id,
+    type: run.type,
+    status: run.status,
+    outcome: run.outcome,
+    tenantId: run.tenantId,
+    initiatorUserId: run.initiatorUserId,
+    summaryCounts: run.summaryCounts,
+    failures: run.failures,
+    result: run.result,
+    attempt: run.attempt,
+    cancelRequestedAt: run.cancelRequestedAt,
+    heartbeatAt: run.heartbeatAt,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    version: run.version,
+  };
+}
+
+/**
+ * One call per transition: the domain event for this process's listeners (notifications, other modules) and the
+ * run's new state for live views in every process. Not awaited by callers: ioredis keeps publish order.
+ */
+@Injectable()
+export class RunEventsPublisher {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly registry: RunTypeRegistry,
+  ) {}
+
+  queued(run: OperationRun): void {
+    this.bus.emit('operation-run.queued', this.base(run));
+    this.updated(run);
+  }
+
+  started(run: OperationRun): void {
+    this.bus.emit('operation-run.started', this.base(run));
+    this.updated(run);
+  }
+
+  progressed(run: OperationRun): void {
+    this.bus.emit('operation-run.progressed', { ...this.base(run), summaryCounts: run.summaryCounts });
+    this.updated(run);
+  }
+
+  completed(run: OperationRun): void {
+    this.bus.emit('operation-run.completed', { ...this.base(run), outcome: run.outcome as OperationRunOutcome, summaryCounts: run.summaryCounts });
+    this.updated(run);
+  }
+
+  updated(run: OperationRun): void {
+    void this.bus.broadcast('operation-run.updated', snapshotOf(run));
+  }
+
+  cancelRequested(runId: string): void {
+    void this.bus.broadcast('operation-run.cancel-requested', { runId });
+  }
+
+  private base(run: OperationRun): OperationRunEventBase {
+    return { runId: run.id, tenantId: run.tenantId, type: run.type, title: this.registry.title(run.type), initiatorUserId: run.initiatorUserId, attempt: run.attempt, version: run.version };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../../../infrastructure/config/app-config';
+import { EventBus } from '../../../infrastructure/events';
+import type { OperationRun } from '../domain/operation-run.entity';
+import { RunEventsPublisher } from './run-events.publisher';
+import { RunExecution } from './run-execution';
+import type { RunTypeOptions } from './run-handler';
+import { type HeldLock, RunLock } from './run-lock';
+import { RunTransitions } from './run-transitions';
+
+/** The attempts running in this process; a cancel request from any process aborts the matching one at once. */
+@Injectable()
+export class RunExecutions implements OnModuleInit {
+  private readonly active = new Map<string, RunExecution>();
+
+  constructor(
+    private readonly transitions: RunTransitions,
+    private readonly publisher: RunEventsPublisher,
+    private readonly lock: RunLock,
+    private readonly config: AppConfig,
+    private readonly bus: EventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on('operation-run.cancel-requested', ({ runId }) => this.active.get(runId)?.abort('cancelled'));
+  }
+
+  open(run: OperationRun, options: RunTypeOptions, heldLock: HeldLock | null): RunExecution {
+    const { env } = this.config;
+    const execution = new RunExecution(
+      run,
+      { heartbeatIntervalMs: env.RUN_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: this.lock.ttlFor(options), timeoutMs: options.timeoutMs, progressFlushMs: env.RUN_PROGRESS_FLUSH_MS },
+      { transitions: this.transitions, publisher: this.publisher, lock: this.lock, heldLock },
+    );
+    this.active.set(run.id, execution);
+    execution.begin();
+    return execution;
+  }
+
+  async close(execution: RunExecution): Promise<void> {
+    this.active.delete(execution.runId);
+    await execution.end();
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+}

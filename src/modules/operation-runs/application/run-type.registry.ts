@@ -1,0 +1,72 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { UnknownRunTypeError } from '../domain/operation-runs.errors';
+import { type OperationRunHandler, RUN_HANDLER_METADATA, type RunTypeOptions } from './run-handler';
+
+export interface RegisteredRunType {
+  options: RunTypeOptions;
+  handler: OperationRunHandler;
+}
+
+/** The run types of this process, discovered from every `@RunHandler` provider in the app at start-up. */
+@Injectable()
+export class RunTypeRegistry implements OnModuleInit {
+  private readonly types = new Map<string, RegisteredRunType>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.metatype || !wrapper.instance || typeof wrapper.metatype !== 'function') continue;
+      const options = this.reflector.get<RunTypeOptions | undefined>(RUN_HANDLER_METADATA, wrapper.metatype);
+      if (!options) continue;
+      if (this.types.has(options.type)) throw new Error(`Run type "${options.type}" has two handlers`);
+      this.types.set(options.type, { options, handler: wrapper.instance as OperationRunHandler });
+    }
+  }
+
+  get(type: string): RegisteredRunType {
+    const found = this.types.get(type);
+    if (!found) throw new UnknownRunTypeError(type);
+    return found;
+  }
+
+  find(type: string): RegisteredRunType | undefined {
+    return this.types.get(type);
+  }
+
+  title(type: string): string {
+    return this.types.get(type)?.options.title ?? type;
+  }
+
+  typeNames(): string[] {
+    return [...this.types.keys()];
+  }
+}
+
+/** The key that makes two starts "the same work" (null: never deduplicated). */
+export function dedupeKeyFor(options: RunTypeOptions, tenantId: string | null, context: Record<string, unknown>): string | null {
+  const { dedupe, type } = options;
+  if (dedupe === 'none') return null;
+  if (dedupe === 'global') return type;
+  if (dedupe === 'tenant') return `${type}:${tenantId ?? '-'}`;
+  const suffix = dedupe({ tenantId, context });
+  return suffix === null ? null : `${type}:${suffix}`;
+}
+
+/** The Redis lock that serializes runs of a locked type (null: no lock). */
+export function lockKeyFor(options: RunTypeOptions, tenantId: string | null): string | null {
+  switch (options.lock) {
+    case 'tenant':
+      return `tenant:${tenantId ?? '-'}`;
+    case 'tenant+type':
+      return `tenant:${tenantId ?? '-'}:type:${options.type}`;
+    case 'global':
+      return 'global';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+/** Schema enums are UPPER_CASE; their internal values are the stored lowercase ones, so domain values pass through. */
+export enum OperationRunStatusValue {
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  COMPLETED = 'completed',
+}
+export enum OperationRunOutcomeValue {
+  SUCCEEDED = 'succeeded',
+  PARTIALLY_SUCCEEDED = 'partially_succeeded',
+  FAILED = 'failed',
+  CANCELLED = 'cancelled',
+  TIMED_OUT = 'timed_out',
+}
+registerEnumType(OperationRunStatusValue, { name: 'OperationRunStatus', description: 'queued → running → completed; never backwards.' });
+registerEnumType(OperationRunOutcomeValue, { name: 'OperationRunOutcome', description: 'How a completed run ended.' });
+
+@ObjectType('OperationRunSummaryCounts')
+export class OperationRunSummaryCountsType {
+  @Field(() => Int) total: number;
+  @Field(() => Int) processed: number;
+  @Field(() => Int) succeeded: number;
+  @Field(() => Int) failed: number;
+  @Field(() => Int) skipped: number;
+}
+
+@ObjectType('OperationRunFailure', { description: 'One sanitized failure (no secrets, message ≤ 1 KB); a run keeps at most 50.' })
+export class OperationRunFailureType {
+  @Field(() => String, { nullable: true }) item: string | null;
+  @Field(() => String, { nullable: true }) code: string | null;
+  @Field() message: string;
+  @Field() at: string;
+}
+
+@ObjectType('OperationRun', { description: 'One long-running piece of work (sync, backup, restore, verify…). Read from the database only.' })
+export class OperationRunType {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Run type, e.g. inventory.sync' }) type: string;
+  @Field(() => OperationRunStatusValue) status: string;
+  @Field(() => OperationRunOutcomeValue, { nullable: true, description: 'Set only when completed.' }) outcome: string | null;
+  @Field(() => ID, { nullable: true, description: 'Null for workspace-wide work.' }) tenantId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Null for scheduled work.' }) initiatorUserId: string | null;
+  @Field(() => OperationRunSummaryCountsType) summaryCounts: OperationRunSummaryCountsType;
+  @Field(() => [OperationRunFailureType]) failures: OperationRunFailureType[];
+  @Field(() => Int, { description: '1 for the first attempt; a run whose worker died is retried at attempt + 1.' }) attempt: number;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => Date, { nullable: true }) heartbeatAt: Date | null;
+  @Field(() => Date, { nullable: true }) cancelRequestedAt: Date | null;
+  @Field(() => Int, { description: 'Grows with every change: live clients drop messages older than what they have.' }) version: number;
+}

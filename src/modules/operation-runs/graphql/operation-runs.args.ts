@@ -1,0 +1,45 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { OperationRunOutcomeValue, OperationRunStatusValue, OperationRunType } from './operation-run.type';
+
+@InputType()
+export class OperationRunFilterInput {
+  @Field(() => ID, { nullable: true }) tenantId?: string | null;
+  @Field(() => String, { nullable: true }) type?: string | null;
+  @Field(() => OperationRunStatusValue, { nullable: true }) status?: OperationRunStatusValue | null;
+  @Field(() => OperationRunOutcomeValue, { nullable: true }) outcome?: OperationRunOutcomeValue | null;
+  @Field(() => ID, { nullable: true }) initiatorUserId?: string | null;
+  @Field(() => Date, { nullable: true }) createdAfter?: Date | null;
+  @Field(() => Date, { nullable: true }) createdBefore?: Date | null;
+}
+
+@ArgsType()
+export class OperationRunsArgs {
+  @Field(() => OperationRunFilterInput, { nullable: true }) filter?: OperationRunFilterInput | null;
+  @Field(() => Int, { defaultValue: 20 }) @IsOptional() @Min(1) @Max(100) first: number;
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null;
+}
+
+@ArgsType()
+export class OperationRunUpdatedArgs {
+  @Field(() => ID, { nullable: true, description: 'One run…' }) id?: string | null;
+  @Field(() => ID, { nullable: true, description: '…or every run of one tenant.' }) tenantId?: string | null;
+}
+
+@ObjectType()
+export class OperationRunEdge {
+  @Field() cursor: string;
+  @Field(() => OperationRunType) node: OperationRunType;
+}
+
+@ObjectType()
+export class OperationRunPageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType()
+export class OperationRunConnection {
+  @Field(() => [OperationRunEdge]) edges: OperationRunEdge[];
+  @Field(() => OperationRunPageInfo) pageInfo: OperationRunPageInfo;
+}

@@ -1,0 +1,15 @@
+import type { EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError } from '../../../shared/app-errors';
+import { TenantEntity } from '../domain/tenant.entity';
+
+/** Loads a tenant FOR UPDATE inside the caller's transaction (concurrent admin edits serialize). */
+export async function lockTenant(manager: EntityManager, tenantId: string): Promise<TenantEntity> {
+  const tenant = await manager.findOne(TenantEntity, { where: { id: tenantId }, lock: { mode: 'pessimistic_write' } });
+  if (!tenant) throw new NotFoundError('Tenant', tenantId);
+  return tenant;
+}
+
+export function assertActive(tenant: TenantEntity): TenantEntity {
+  if (tenant.status === 'archived') throw new ConflictError('The tenant is archived: its history stays readable, but it cannot be changed or start new work', 'tenantId');
+  return tenant;
+}

@@ -1,0 +1,68 @@
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { deriveCapabilities, GraphClientFactory, type TenantCapabilities } from '../../../infrastructure/graph';
+import { OperationRunOutcome, RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import { TenantEntity } from '../domain/tenant.entity';
+import type { TenantVerification } from '../domain/tenant-verification';
+import { TenantsFacade } from './tenants.facade';
+import { consentMissing, verifyFindingFor, type VerifyFinding } from './verify-outcome';
+
+/**
+ * `tenant.verify`: a token through the Graph layer (its `roles` are the granted application permissions), a read of
+ * /organization, then capabilities derived from the roles by the pure `deriveCapabilities`. The outcome lands on the
+ * run (failure code + message) and on the tenant (`verification`), never with the credential.
+ */
+@RunHandler({ type: 'tenant.verify', title: 'Verify tenant connection', requiresTenant: true, dedupe: 'tenant', lock: 'tenant+type', timeoutMs: 120000 })
+export class VerifyTenantHandler implements OperationRunHandler {
+  constructor(
+    private readonly facade: TenantsFacade,
+    private readonly graph: GraphClientFactory,
+    @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
+  ) {}
+
+  async execute(run: RunExecutionContext): Promise<RunHandlerResult> {
+    const tenantId = run.tenantId as string;
+    const tenant = await this.tenants.findOneByOrFail({ id: tenantId });
+    const connection = await this.facade.connectionFor(tenantId);
+    if (!connection) return this.fail(run, tenant, { code: 'error', message: 'The tenant is archived: it is not verified any more.' }, false);
+    run.reportProgress({ total: 2, processed: 0 });
+    try {
+      const { roles } = await this.graph.acquireAppToken(connection);
+      run.reportProgress({ total: 2, processed: 1, succeeded: 1 });
+      if (roles.length === 0) return this.fail(run, tenant, consentMissing(), true);
+      run.throwIfCancelled();
+      const org = await this.graph.forConnection(connection, { signal: run.signal }).request<{ value?: Array<{ displayName?: string }> }>('GET', '/organization', { query: { select: ['id', 'displayName'] } });
+      const organizationName = org.value?.[0]?.displayName ?? null;
+      const capabilities = deriveCapabilities(roles);
+      const grantedPermissions = [...roles].sort();
+      await this.save(tenantId, grantedPermissions, capabilities, { status: 'succeeded', code: 'ok', message: 'Connection verified', runId: run.runId, at: new Date().toISOString(), organizationName });
+      const types = Object.values(capabilities.types);
+      return {
+        outcome: OperationRunOutcome.Succeeded,
+        summary: { total: 2, processed: 2, succeeded: 2, failed: 0, skipped: 0 },
+        result: {
+          organizationName,
+          grantedPermissions,
+          readableTypes: types.filter((t) => t.canRead).length,
+          writableTypes: types.filter((t) => t.canWrite).length,
+          canReadGroups: capabilities.canReadGroups,
+          canSearchGroups: capabilities.canSearchGroups,
+        },
+      };
+    } catch (error) {
+      if (run.signal.aborted) throw error; // cancellation/timeout: the wrapper completes the run accordingly
+      return this.fail(run, tenant, verifyFindingFor(error, tenant.entraTenantId), true);
+    }
+  }
+
+  /** A failed check means the connection can do nothing right now: the stored capabilities say so. */
+  private async fail(run: RunExecutionContext, tenant: TenantEntity, finding: VerifyFinding, record: boolean): Promise<RunHandlerResult> {
+    run.addFailure({ item: tenant.entraTenantId, code: finding.code, error: new Error(finding.message) });
+    if (record) await this.save(tenant.id, [], deriveCapabilities([]), { status: 'failed', code: finding.code, message: finding.message, runId: run.runId, at: new Date().toISOString() });
+    return { outcome: OperationRunOutcome.Failed, summary: { total: 2, processed: 2, succeeded: 0, failed: 1, skipped: 0 }, result: { code: finding.code, message: finding.message } };
+  }
+
+  private async save(tenantId: string, grantedPermissions: string[], capabilities: TenantCapabilities, verification: TenantVerification): Promise<void> {
+    await this.tenants.update({ id: tenantId }, { grantedPermissions, capabilities, verification });
+  }
+}
