@@ -18,6 +18,7 @@ import { RunTypeRegistry } from './application/run-type.registry';
 import { RunWorker } from './application/run-worker';
 import { OperationRun } from './domain/operation-run.entity';
 import { OperationRunsResolver } from './graphql/operation-runs.resolver';
+import { RunSummaryCountsResolver } from './graphql/run-summary-counts.resolver';
 import { RunAccess } from './graphql/run-access';
 import { RunUpdatesPubSub } from './graphql/run-updates.pubsub';
 
@@ -45,6 +46,7 @@ import { RunUpdatesPubSub } from './graphql/run-updates.pubsub';
     RunAccess,
     RunUpdatesPubSub,
     OperationRunsResolver,
+    RunSummaryCountsResolver,
   ],
   exports: [OperationRunService, EventsModule],
 })

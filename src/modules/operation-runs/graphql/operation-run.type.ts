@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 
 /** Schema enums are UPPER_CASE; their internal values are the stored lowercase ones, so domain values pass through. */
 export enum OperationRunStatusValue {
@@ -23,6 +24,8 @@ export class OperationRunSummaryCountsType {
   @Field(() => Int) succeeded: number;
   @Field(() => Int) failed: number;
   @Field(() => Int) skipped: number;
+  /** Resolved by RunSummaryCountsResolver: the run type's own counters beyond the five standard ones. */
+  metrics?: Record<string, number>;
 }
 
 @ObjectType('OperationRunFailure', { description: 'One sanitized failure (no secrets, message ≤ 1 KB); a run keeps at most 50.' })
@@ -49,5 +52,7 @@ export class OperationRunType {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => Date, { nullable: true }) heartbeatAt: Date | null;
   @Field(() => Date, { nullable: true }) cancelRequestedAt: Date | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "The run type's result (e.g. verify findings, per-type sync outcomes, Graph call statistics). Never secrets." })
+  result: Record<string, unknown> | null;
   @Field(() => Int, { description: 'Grows with every change: live clients drop messages older than what they have.' }) version: number;
 }
