@@ -55,6 +55,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(10) GRAPH_BUDGET_WINDOW_MS = 20000;
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_REQUESTS = 1000;
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_WRITES = 100;
+  /** Share of each limit the client leaves unused, for clock skew between our budget and Graph's window (0–0.5). */
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value)) @Min(0) @Max(0.5) GRAPH_BUDGET_SAFETY_MARGIN = 0.02;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
   /** `$top` of inventory listing requests (Graph caps it per collection; smaller pages = more requests). */
