@@ -30,7 +30,10 @@ export function oidFor(upn: string): string {
 export async function startAccessHarness(env: Record<string, string | number | boolean | undefined> = {}): Promise<AccessHarness> {
   const issuer = await TestIssuer.start();
   // Graph and token calls go to a closed local port unless a test brings the simulator: never to Microsoft.
-  const app = await startTestApp({ AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: PLATFORM_ADMIN, GRAPH_BASE_URL: 'http://127.0.0.1:9', GRAPH_TOKEN_ENDPOINT_BASE_URL: 'http://127.0.0.1:9', GRAPH_MAX_ATTEMPTS: 1, ...env });
+  // Own Redis prefix: other test files' apps share this run's database but must not run our queued jobs (their
+  // workers point Graph elsewhere). The global teardown still clears it (same prefix stem).
+  const REDIS_PREFIX = `${process.env.REDIS_PREFIX}-${randomUUID().slice(0, 8)}`;
+  const app = await startTestApp({ REDIS_PREFIX, AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: PLATFORM_ADMIN, GRAPH_BASE_URL: 'http://127.0.0.1:9', GRAPH_TOKEN_ENDPOINT_BASE_URL: 'http://127.0.0.1:9', GRAPH_MAX_ATTEMPTS: 1, ...env });
   const token = (upn: string) => issuer.userToken({ tid: MSP_TID, oid: oidFor(upn), upn, name: upn });
   const call = async <T = Record<string, any>>(upn: string, query: string, variables: Record<string, unknown> = {}) => gql<T>(app.url, query, variables, await token(upn));
   return {

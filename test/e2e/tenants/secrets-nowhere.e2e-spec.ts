@@ -39,7 +39,7 @@ describe('secrets appear nowhere', () => {
     sim = await startGraphSimulator({ tenants: [{ displayName: 'Unused' }] });
     issuer = await TestIssuer.start();
     const port = await freePort();
-    const env = testEnvironment({ PORT: port, LOG_LEVEL: 'debug', AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: PLATFORM_ADMIN, GRAPH_BASE_URL: sim.url, GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url, GRAPH_MAX_ATTEMPTS: 1 });
+    const env = testEnvironment({ REDIS_PREFIX: `${process.env.REDIS_PREFIX}-secrets`, PORT: port, LOG_LEVEL: 'debug', AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: PLATFORM_ADMIN, GRAPH_BASE_URL: sim.url, GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url, GRAPH_MAX_ATTEMPTS: 1 });
     child = spawnApp(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])));
     child.stdout!.on('data', (chunk) => (logs += chunk));
     child.stderr!.on('data', (chunk) => (logs += chunk));
