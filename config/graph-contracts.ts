@@ -485,6 +485,9 @@ export const GROUP_PERMISSIONS = {
   delegatedSearch: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All'],
 } as const;
 
+/** Scopes of the on-behalf-of token for the delegated group picker (least privilege of `delegatedSearch`). */
+export const DELEGATED_GROUP_SEARCH_SCOPES: readonly string[] = ['https://graph.microsoft.com/GroupMember.Read.All'];
+
 /** A write body without the fields Graph sets itself (top level, and every `*@odata.context`). */
 export function stripReadOnlyFields(contract: GraphContract, body: Record<string, unknown>): Record<string, unknown> {
   const readOnly = new Set(contract.readOnlyFields);

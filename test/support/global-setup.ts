@@ -10,8 +10,10 @@ export default async function globalSetup(): Promise<void> {
   await ensureDatabaseExists(url);
   await runMigrations(url);
   process.env.TEST_RUN_ID = runId;
+  process.env.TEST_TEMPLATE_DATABASE_URL = url; // each test file copies it (test/support/per-file-isolation.ts)
   process.env.DATABASE_URL = url;
   process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   process.env.REDIS_PREFIX = `ta-test-${runId}`;
+  process.env.TEST_REDIS_PREFIX_BASE = process.env.REDIS_PREFIX;
   process.env.NODE_ENV = 'test';
 }

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { closeRedis, createRedis } from '../redis/redis.module';
@@ -12,6 +12,7 @@ import { EventBus } from './event-bus';
 @Module({ providers: [EventBus], exports: [EventBus] })
 export class EventsModule implements OnModuleInit, OnApplicationShutdown {
   private subscriber: Redis | null = null;
+  private readonly logger = new Logger(EventsModule.name);
 
   constructor(
     private readonly bus: EventBus,
@@ -19,11 +20,13 @@ export class EventsModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const channel = `${this.config.env.REDIS_PREFIX}:events`;
     this.subscriber = createRedis(this.config.env.REDIS_URL, 'events-subscriber');
     this.subscriber.on('message', (_channel: string, message: string) => this.bus.receive(message));
-    await this.subscriber.subscribe(channel);
+    // Not awaited: with Redis down the app must still start (readiness reports it); ioredis subscribes once connected
+    // and re-subscribes after every reconnect.
+    this.subscriber.subscribe(channel).catch((error: Error) => this.logger.warn(`Event relay subscription failed: ${error.message}`));
     this.bus.useRelay({ publish: (message) => this.redis.publish(channel, message) });
   }
 

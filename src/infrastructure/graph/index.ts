@@ -19,5 +19,5 @@ export type { BudgetState } from './graph-throttle-budget';
 export type { TenantGraphConnection } from './tenant-graph-connection';
 export { deriveCapabilities } from './capabilities';
 export type { TenantCapabilities, TypeCapability } from './capabilities';
-export { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, getContract, isGraphTypeKey, stripReadOnlyFields } from '../../../config/graph-contracts';
+export { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, DELEGATED_GROUP_SEARCH_SCOPES, getContract, isGraphTypeKey, stripReadOnlyFields } from '../../../config/graph-contracts';
 export type { GraphContract, GraphTypeKey, GraphApiVersion } from '../../../config/graph-contracts';

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
@@ -69,6 +69,10 @@ function unauthenticated(error: unknown): GraphQLError {
                   return false;
                 }
               },
+              // Errors over WebSocket get the same stable codes and redaction as over HTTP.
+              onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                result.errors?.length ? { ...result, errors: result.errors.map((error) => formatGraphqlError(error.toJSON(), error)) } : undefined,
+              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((error) => formatGraphqlError(error.toJSON(), error)),
             },
           },
         } as ApolloDriverConfig;

@@ -96,7 +96,9 @@ describe('run monitoring over GraphQL (database only)', () => {
     const list = await gql(api.url, LIST, { filter: { tenantId }, first: 50 }, outsiderToken);
     expect(list.data!.operationRuns.edges).toEqual([]);
     const client = wsClient(api.url, outsiderToken);
-    await expect(collect(client, `subscription ($id: ID) { operationRunUpdated(id: $id) { id } }`, { id: run.id }, 1, 5000).done).rejects.toThrow(`OperationRun ${run.id} not found`);
+    const denied = collect(client, `subscription ($id: ID) { operationRunUpdated(id: $id) { id } }`, { id: run.id }, 1, 5000).done;
+    await expect(denied).rejects.toThrow(`OperationRun ${run.id} not found`);
+    await expect(denied).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] });
     await client.dispose();
     const mine = await gql(api.url, `query ($id: ID!) { operationRun(id: $id) { id status } }`, { id: run.id }, adminToken);
     expect(mine.data!.operationRun).toEqual({ id: run.id, status: 'QUEUED' });

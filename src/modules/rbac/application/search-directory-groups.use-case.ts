@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
-import { GraphAuthError, GraphClientFactory, GraphPermissionError } from '../../../infrastructure/graph';
+import { DELEGATED_GROUP_SEARCH_SCOPES, GraphAuthError, GraphClientFactory, GraphPermissionError } from '../../../infrastructure/graph';
 import { ConflictError, ForbiddenError } from '../../../shared/app-errors';
 import { TenantDirectory } from './tenant-directory.port';
 
-export const DELEGATED_GROUP_SCOPES = ['https://graph.microsoft.com/GroupMember.Read.All'];
 const REASON = 'delegated access required';
 
 export interface DirectoryGroupHit {
@@ -32,7 +31,7 @@ export class SearchDirectoryGroupsUseCase {
     if (!user.accessToken || user.scopes.length === 0) throw new ForbiddenError('Group search runs as you: sign in as a user with a delegated token', REASON);
     const connection = await this.tenants.connectionFor(tenantId);
     if (!connection) throw new ConflictError('The tenant is archived: live directory calls are disabled', 'tenantId');
-    const client = this.graph.forDelegatedUser(connection, user.accessToken, DELEGATED_GROUP_SCOPES);
+    const client = this.graph.forDelegatedUser(connection, user.accessToken, [...DELEGATED_GROUP_SEARCH_SCOPES]);
     const search = `"displayName:${query.replace(/["\\]/g, ' ').trim()}"`;
     try {
       for await (const page of client.list({ path: '/groups' }, {
