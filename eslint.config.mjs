@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': 'off', 'no-console': 'off' },
   },
   {
-    files: ['src/main.ts', 'src/cli/**', 'src/graph-simulator/main.ts'],
+    files: ['src/main.ts', 'src/cli/**', 'src/**/*.cli.ts', 'src/graph-simulator/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { collect, gql, wsClient, type GraphqlResponse } from '../../support/graphql-client';
+import { collect, wsClient, type GraphqlResponse } from '../../support/graphql-client';
 import { PLATFORM_ADMIN, startAccessHarness, waitForRun, type AccessHarness } from '../tenants/access-fixture';
 import { documentFor, loadSchema, missingTwin, OPERATION_ARGS, rootOperations, type RootOperation, type TargetIds } from './operation-catalog';
 

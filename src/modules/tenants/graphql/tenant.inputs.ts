@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
-const NAME = /^[^\u0000-\u001f]+$/;
+const NAME = /^\P{Cc}+$/u; // no control characters
 
 @InputType({ description: 'A certificate credential: the PEM private key (optionally followed by the certificate) and its SHA-256 thumbprint.' })
 export class CertificateCredentialInput {
