@@ -4,8 +4,8 @@
  *   npm run bench:runs   (BENCH_JOBS, BENCH_CONCURRENCY, BENCH_CALLERS to tune)
  */
 import 'reflect-metadata';
+import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
 import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../src/bootstrap';
 import { validateEnvironment } from '../src/infrastructure/config/environment';
@@ -105,20 +105,10 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await dropDatabase(databaseUrl);
-    await cleanRedis(prefix);
+    await deleteKeysWithPrefix(REDIS_URL, prefix);
   }
 }
 
-async function cleanRedis(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
 
 main().catch((error: unknown) => {
   console.error(error);

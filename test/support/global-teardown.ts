@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '../../src/infrastructure/redis/redis.module';
 import { Client } from 'pg';
 import { dropDatabase, withDatabaseName } from '../../src/infrastructure/database/database-url';
 
@@ -16,18 +16,6 @@ export default async function globalTeardown(): Promise<void> {
     }
     await dropDatabase(template);
   }
-  const prefix = process.env.REDIS_PREFIX;
-  if (!prefix || !process.env.REDIS_URL) return;
-  const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  const prefix = process.env.TEST_REDIS_PREFIX_BASE ?? process.env.REDIS_PREFIX;
+  if (prefix && process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, prefix);
 }

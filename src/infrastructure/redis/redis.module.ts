@@ -14,6 +14,22 @@ export async function closeRedis(redis: Redis): Promise<void> {
   redis.disconnect();
 }
 
+/** Deletes every key under a prefix (test runs and benchmarks clean up after themselves). */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 @Global()
 @Module({
   providers: [{ provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared') }],

@@ -57,19 +57,19 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
 
     const outcomes: TypeOutcome[] = [];
     const totals = { seen: 0, added: 0, missing: 0 };
-    const progress = () =>
-      run.reportProgress({
-        total: typeKeys.length,
-        processed: outcomes.length,
-        succeeded: outcomes.filter((o) => o.status === 'synced').length,
-        failed: outcomes.filter((o) => o.status === 'failed').length,
-        skipped: outcomes.filter((o) => o.status === 'skipped').length,
-        objectsSeen: totals.seen,
-        objectsAdded: totals.added,
-        objectsMissing: totals.missing,
-        throttled429: stats.throttled429,
-        graphRequests: stats.requests,
-      });
+    const counts = () => ({
+      total: typeKeys.length,
+      processed: outcomes.length,
+      succeeded: outcomes.filter((o) => o.status === 'synced').length,
+      failed: outcomes.filter((o) => o.status === 'failed').length,
+      skipped: outcomes.filter((o) => o.status === 'skipped').length,
+      objectsSeen: totals.seen,
+      objectsAdded: totals.added,
+      objectsMissing: totals.missing,
+      throttled429: stats.throttled429,
+      graphRequests: stats.requests,
+    });
+    const progress = () => run.reportProgress(counts());
 
     const queue = [...typeKeys];
     const workers = Array.from({ length: Math.min(TYPE_CONCURRENCY, queue.length) }, async () => {
@@ -93,19 +93,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
       synced.length === outcomes.length ? OperationRunOutcome.Succeeded : synced.length === 0 && outcomes.some((o) => o.status === 'failed') ? OperationRunOutcome.Failed : OperationRunOutcome.PartiallySucceeded;
     return {
       outcome,
-      summary: {
-        total: typeKeys.length,
-        processed: outcomes.length,
-        succeeded: synced.length,
-        failed: outcomes.filter((o) => o.status === 'failed').length,
-        skipped: outcomes.filter((o) => o.status === 'skipped').length,
-        objectsSeen: totals.seen,
-        objectsAdded: totals.added,
-        objectsMissing: totals.missing,
-        throttled429: stats.throttled429,
-        graphRequests: stats.requests,
-        graphWaitedMs: Math.round(stats.waitedMs + stats.budgetWaitedMs),
-      },
+      summary: { ...counts(), graphWaitedMs: Math.round(stats.waitedMs + stats.budgetWaitedMs) },
       result: {
         types: Object.fromEntries(outcomes.map((o) => [o.typeKey, { status: o.status, seen: o.seen, added: o.added, missing: o.missing, reason: o.reason ?? null }])),
         graph: stats.toJSON(),
