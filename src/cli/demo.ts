@@ -10,16 +10,19 @@ import { validateEnvironment } from '../infrastructure/config/environment';
  * `npm run demo`: a local Graph simulator seeded with the OpenIntuneBaseline exports, the app in the `all` role
  * pointed at it, a registered and verified demo tenant, and a token to try the API with. Safe to re-run.
  */
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'openintunebaseline');
+// `../shared` next to the repository, whether this runs from dist/src/cli (`npm run demo`) or from src/cli (swc).
+const FIXTURES = [join(__dirname, '..', '..', '..', '..'), join(__dirname, '..', '..', '..')]
+  .map((root) => join(root, 'shared', 'fixtures', 'openintunebaseline'))
+  .find((dir) => existsSync(dir));
 const API_AUDIENCE = 'api://tenantatlas';
 
 async function main(): Promise<void> {
   const simPort = Number(process.env.DEMO_SIM_PORT ?? 4010);
-  const seeded = existsSync(FIXTURES);
+  const seeded = FIXTURES !== undefined;
   const sim = await startGraphSimulator({
     port: simPort,
     apiAudience: API_AUDIENCE,
-    seedDirs: seeded ? [FIXTURES] : [],
+    seedDirs: FIXTURES ? [FIXTURES] : [],
     syntheticPerType: seeded ? 0 : 20,
     groups: 250,
   });

@@ -5,6 +5,8 @@
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
@@ -13,7 +15,7 @@ import { collectionFromContext, startGraphSimulator, type GraphSimulator, type T
 import { appToken, graph, tokenRequest, withoutOdata } from '../../graph-simulator/test-helpers';
 import { GraphCallStats } from './graph-call-stats';
 import { GraphClientFactory } from './graph-client.factory';
-import { GraphAuthError, GraphNotFoundError, GraphPermissionError, GraphThrottledError, GraphUnavailableError, GraphValidationError } from './graph-errors';
+import { GraphAuthError, GraphError, GraphNotFoundError, GraphPermissionError, GraphThrottledError, GraphUnavailableError, GraphValidationError } from './graph-errors';
 import { GraphSettings } from './graph-settings';
 import { GraphTokenProvider } from './graph-token.provider';
 import { TenantGraphConnection } from './tenant-graph-connection';
@@ -39,6 +41,40 @@ function jsonFiles(dir: string): string[] {
 
 const contractByCollection = (collection: string): GraphContract | undefined =>
   Object.values(GRAPH_CONTRACTS).find((c) => c.collectionPath === `/${collection}`);
+
+/** A node:http server on a loopback address that records every request it receives (method, path, Authorization). */
+interface LocalServer {
+  url: string;
+  requests: Array<{ method: string; path: string; authorization?: string }>;
+  close(): Promise<void>;
+}
+
+async function startLocalServer(host: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<LocalServer> {
+  const requests: LocalServer['requests'] = [];
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization });
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    url: `http://${host}:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Replaces the origin of a URL, keeping path and query. */
+const withOrigin = (url: string, origin: string): string => {
+  const u = new URL(url);
+  return `${origin}${u.pathname}${u.search}`;
+};
 
 describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Redis)', () => {
   let sim: GraphSimulator;
@@ -260,6 +296,91 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     });
   });
 
+  describe('@odata.nextLink host check (the bearer token never leaves the configured Graph host)', () => {
+    /** Poses as Graph (GRAPH_BASE_URL points here): forwards to the simulator and rewrites each nextLink with `rewriteNextLink`. */
+    let graphHost: LocalServer;
+    /** Stand-ins for a foreign host: answer an empty page, so a client without the check would finish the listing normally. */
+    let otherHost: LocalServer;
+    let otherPort: LocalServer;
+    let rewriteNextLink: (nextLink: string) => string;
+    const emptyPage = async (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ value: [] }));
+    };
+
+    beforeAll(async () => {
+      graphHost = await startLocalServer('127.0.0.1', async (req, res) => {
+        const headers: Record<string, string> = {};
+        for (const name of ['authorization', 'accept', 'client-request-id', 'consistencylevel']) {
+          const value = req.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        const upstream = await fetch(`${sim.url}${req.url ?? '/'}`, { method: req.method, headers });
+        const text = await upstream.text();
+        let body = text;
+        if (upstream.ok && text) {
+          const page = JSON.parse(text) as Record<string, unknown>;
+          if (typeof page['@odata.nextLink'] === 'string') page['@odata.nextLink'] = rewriteNextLink(page['@odata.nextLink']);
+          body = JSON.stringify(page);
+        }
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(body);
+      });
+      otherHost = await startLocalServer('127.0.0.2', emptyPage);
+      otherPort = await startLocalServer('127.0.0.1', emptyPage);
+    });
+
+    afterAll(async () => {
+      await Promise.all([graphHost.close(), otherHost.close(), otherPort.close()]);
+    });
+
+    beforeEach(() => {
+      for (const server of [graphHost, otherHost, otherPort]) server.requests.length = 0;
+    });
+
+    const listThroughGraphHost = async (t: SimTestTenant): Promise<{ pages: number[]; error: unknown }> => {
+      const pages: number[] = [];
+      try {
+        for await (const page of factory({ graphBaseUrl: graphHost.url }).forConnection(t.conn).list(configurations, { select: ['id'], top: 10 })) {
+          pages.push(page.items.length);
+        }
+        return { pages, error: undefined };
+      } catch (error) {
+        return { pages, error };
+      }
+    };
+
+    it('follows a nextLink on the configured Graph host (control: the fake host in front of the simulator pages normally)', async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 23);
+      rewriteNextLink = (nextLink) => withOrigin(nextLink, graphHost.url);
+      const { pages, error } = await listThroughGraphHost(t);
+      expect(error).toBeUndefined();
+      expect(pages).toEqual([10, 10, 3]);
+      expect(graphHost.requests).toHaveLength(3);
+      expect(graphHost.requests.every((r) => r.authorization?.startsWith('Bearer '))).toBe(true);
+    });
+
+    it.each([
+      ['another host (127.0.0.2)', () => otherHost.url, () => otherHost],
+      ['the same host on another port', () => otherPort.url, () => otherPort],
+      ['a public host (https://evil.example)', () => 'https://evil.example', () => undefined],
+    ])('refuses a nextLink to %s with a GraphError after the first page; nothing is sent there', async (_label, origin, server) => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 23);
+      rewriteNextLink = (nextLink) => withOrigin(nextLink, origin());
+      const { pages, error } = await listThroughGraphHost(t);
+      expect(pages).toEqual([10]);
+      // The base GraphError, not GraphUnavailableError: refused before any fetch, never retried.
+      expect(error).toBeInstanceOf(GraphError);
+      expect((error as GraphError).constructor).toBe(GraphError);
+      expect(error).toMatchObject({ status: 0, message: `Refusing @odata.nextLink to another host: ${new URL(origin()).origin}` });
+      expect(server()?.requests ?? []).toEqual([]);
+      expect(graphHost.requests).toHaveLength(1);
+      expect(sim.stats(t.tenantId)).toMatchObject({ requests: 1 });
+    });
+  });
+
   describe('writes', () => {
     it('strips read-only fields before a create (the simulator answers 400 to any of them)', async () => {
       const t = tenant();
@@ -277,6 +398,119 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       expect(created).toMatchObject({ displayName: 'Created through the GraphClient', version: 1 });
       expect(created.id).not.toBe('old-id');
       expect(sim.stats(t.tenantId)).toMatchObject({ writes: 1, byStatus: { '201': 1 } });
+    });
+  });
+
+  describe('updates, deletes and assignments', () => {
+    const settingsCatalog = getContract('settingsCatalogPolicy');
+    const scripts = getContract('deviceManagementScript');
+    const autopilot = getContract('windowsAutopilotDeploymentProfile');
+    const groupTarget = (groupId: string) => ({ target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId } });
+    const setting = (id: string, value: string) => ({
+      '@odata.type': '#microsoft.graph.deviceManagementConfigurationSetting',
+      settingInstance: {
+        '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
+        settingDefinitionId: id,
+        choiceSettingValue: { '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingValue', value, children: [] },
+      },
+    });
+    const assignmentsOf = async (client: ReturnType<GraphClientFactory['forConnection']>, contract: GraphContract, id: string) => {
+      const items: Record<string, unknown>[] = [];
+      for await (const page of client.list({ path: `${contract.collectionPath}/${id}/assignments`, version: contract.apiVersion })) items.push(...page.items);
+      return items.map((a) => (a.target as { groupId?: string }).groupId).sort();
+    };
+
+    it('updates a device configuration with PATCH (204), stripping the read-only fields a GET returned', async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 1);
+      const client = factory().forConnection(t.conn);
+      const read = await client.get(configurations, 'cfg-0');
+      // Everything Graph returned goes back (id, version, @odata.context, …); the simulator answers 400 to any read-only field.
+      const body = { ...read, description: 'Changed through the GraphClient', version: 7, createdDateTime: '2020-01-01T00:00:00Z', supportsScopeTags: true, isAssigned: false };
+      await expect(client.update(configurations, 'cfg-0', body)).resolves.toBeUndefined();
+      // Only deviceConfigurations exposes no PUT: a 204 here means the client sent PATCH.
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 1, byStatus: { '200': 1, '204': 1 } });
+      expect(await client.get(configurations, 'cfg-0')).toMatchObject({ id: 'cfg-0', description: 'Changed through the GraphClient', version: 2 });
+    });
+
+    it('replaces a settings catalog policy with PUT carrying its settings (204), stripping settingCount and creationSource', async () => {
+      const t = tenant();
+      const client = factory().forConnection(t.conn);
+      const created = await client.create(settingsCatalog, {
+        name: 'Catalog policy',
+        description: 'before',
+        platforms: 'windows10',
+        technologies: 'mdm',
+        settings: [setting('device_vendor_msft_policy_config_a', 'a_1')],
+      });
+      const id = String(created.id);
+      const read = await client.get(settingsCatalog, id, { expand: settingsCatalog.backup.expand });
+      expect(read).toMatchObject({ settingCount: 1, settings: [expect.any(Object)] });
+      const body = {
+        ...read,
+        name: 'Catalog policy (renamed)',
+        creationSource: 'test',
+        settings: [setting('device_vendor_msft_policy_config_b', 'b_0'), setting('device_vendor_msft_policy_config_c', 'c_1')],
+      };
+      await expect(client.update(settingsCatalog, id, body)).resolves.toBeUndefined();
+      // A PATCH with `settings` is a 400 on Graph (and the simulator): the 204 is the PUT.
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 2, byStatus: { '201': 1, '200': 1, '204': 1 } });
+      const after = await client.get(settingsCatalog, id, { expand: ['settings'] });
+      expect(after).toMatchObject({ id, name: 'Catalog policy (renamed)', settingCount: 2 });
+      expect((after.settings as Array<{ settingInstance: { settingDefinitionId: string } }>).map((s) => s.settingInstance.settingDefinitionId)).toEqual([
+        'device_vendor_msft_policy_config_b',
+        'device_vendor_msft_policy_config_c',
+      ]);
+    });
+
+    it('deletes an object (204); reading it afterwards is GraphNotFoundError', async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 2);
+      const client = factory().forConnection(t.conn);
+      await expect(client.delete(configurations, 'cfg-0')).resolves.toBeUndefined();
+      await expect(client.get(configurations, 'cfg-0')).rejects.toBeInstanceOf(GraphNotFoundError);
+      await expect(client.get(configurations, 'cfg-1')).resolves.toMatchObject({ id: 'cfg-1' });
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 1, byStatus: { '204': 1, '404': 1, '200': 1 } });
+    });
+
+    it("assigns with the assign action and body key 'assignments' (200), replacing the whole set", async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 1);
+      const client = factory().forConnection(t.conn);
+      await expect(client.assign(configurations, 'cfg-0', [groupTarget('g-1'), groupTarget('g-2')])).resolves.toBeUndefined();
+      expect(await assignmentsOf(client, configurations, 'cfg-0')).toEqual(['g-1', 'g-2']);
+      await client.assign(configurations, 'cfg-0', [groupTarget('g-3')]);
+      expect(await assignmentsOf(client, configurations, 'cfg-0')).toEqual(['g-3']);
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 2, byStatus: { '200': 4 } });
+    });
+
+    it("assigns a PowerShell script with body key 'deviceManagementScriptAssignments' (204)", async () => {
+      const t = tenant();
+      const client = factory().forConnection(t.conn);
+      const created = await client.create(scripts, {
+        displayName: 'Script',
+        scriptContent: Buffer.from('Write-Output "hi"').toString('base64'),
+        fileName: 'script.ps1',
+        runAsAccount: 'system',
+      });
+      const id = String(created.id);
+      await expect(client.assign(scripts, id, [groupTarget('g-1')])).resolves.toBeUndefined();
+      expect(await assignmentsOf(client, scripts, id)).toEqual(['g-1']);
+      // The simulator answers 400 to any other body key (as Graph does).
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 2, byStatus: { '201': 1, '204': 1, '200': 1 } });
+    });
+
+    it('assigns an Autopilot profile per target: deletes the existing assignments, then POSTs each target (201)', async () => {
+      const t = tenant();
+      const client = factory().forConnection(t.conn);
+      const created = await client.create(autopilot, { '@odata.type': '#microsoft.graph.azureADWindowsAutopilotDeploymentProfile', displayName: 'Autopilot', locale: 'os-default' });
+      const id = String(created.id);
+      await client.assign(autopilot, id, [groupTarget('g-1'), groupTarget('g-2')]);
+      expect(await assignmentsOf(client, autopilot, id)).toEqual(['g-1', 'g-2']);
+      await client.assign(autopilot, id, [groupTarget('g-3')]);
+      expect(await assignmentsOf(client, autopilot, id)).toEqual(['g-3']);
+      // create 201; first assign: GET (empty) + 2 × POST 201; read 200; second: GET + 2 × DELETE 204 + POST 201; read 200.
+      expect(sim.stats(t.tenantId)).toMatchObject({ writes: 6, byStatus: { '201': 4, '200': 4, '204': 2 } });
     });
   });
 

@@ -1,0 +1,139 @@
+/**
+ * `npm run demo` end to end, from source (src/cli/demo.ts through @swc-node/register, no build): the demo boots the
+ * Graph simulator and the app against a database of its own (it creates it), prints a token and the demo tenant id,
+ * and the printed token drives an inventory sync over GraphQL. A second start against the same database is safe
+ * and finds the same tenant.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { dropDatabase, withDatabaseName } from '../../../src/infrastructure/database/database-url';
+import { gql } from '../../support/graphql-client';
+
+const ROOT = join(__dirname, '../../..');
+const FIXTURES = join(ROOT, '../shared/fixtures/openintunebaseline');
+const READY_TIMEOUT_MS = 90_000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface RunningDemo {
+  child: ChildProcess;
+  api: string;
+  token: string;
+  tenantId: string;
+  output: () => string;
+}
+
+/** Spawns the demo and resolves once it prints `Ready.`; rejects if it exits first or stays silent. */
+async function startDemo(databaseUrl: string): Promise<RunningDemo> {
+  const [port, simPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src/cli/demo.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      PORT: String(port),
+      DEMO_SIM_PORT: String(simPort),
+      DATABASE_URL: databaseUrl,
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'ta-test'}-demo`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "Ready." within ${READY_TIMEOUT_MS} ms; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`)), READY_TIMEOUT_MS);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code} before "Ready."; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`));
+    };
+    child.once('exit', onExit);
+    child.stdout!.on('data', () => {
+      if (!/^Ready\.$/m.test(stdout)) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve();
+    });
+  });
+  const token = /^export TOKEN=(\S+)$/m.exec(stdout)?.[1];
+  const tenantId = /^Demo tenant id:\s+([0-9a-f-]{36}) /m.exec(stdout)?.[1];
+  const api = /^GraphQL \(HTTP and graphql-ws\): (http:\/\/\S+)\/graphql$/m.exec(stdout)?.[1];
+  if (!token || !tenantId || !api) throw new Error(`could not read token, tenant id and URL from the demo output:\n${stdout}`);
+  return { child, api, token, tenantId, output: () => stdout + stderr };
+}
+
+/** SIGTERM, then the exit: 0 from the demo's own handler, or SIGTERM re-raised by Nest's shutdown hooks after closing. */
+async function stop(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.kill('SIGTERM');
+  return exited;
+}
+const stoppedCleanly = (exit: { code: number | null; signal: NodeJS.Signals | null }) => exit.code === 0 || (exit.code === null && exit.signal === 'SIGTERM');
+
+const children: ChildProcess[] = [];
+
+describe('npm run demo (src/cli/demo.ts in a child process)', () => {
+  let databaseUrl: string;
+
+  beforeAll(() => {
+    // A database of the demo's own, next to this file's (test/support/per-file-isolation.ts); the demo creates it.
+    const base = new URL(process.env.DATABASE_URL!);
+    databaseUrl = withDatabaseName(base.toString(), `${base.pathname.slice(1)}_demo`);
+  });
+
+  afterAll(async () => {
+    for (const child of children) await stop(child);
+    await dropDatabase(databaseUrl);
+  }, 60_000);
+
+  it('prints a token and tenant that run an inventory sync, and a second start finds the same tenant', async () => {
+    const first = await startDemo(databaseUrl);
+    expect(first.output()).toMatch(/Bearer token \(12 h\):/);
+    const call = (demo: RunningDemo, query: string, variables: Record<string, unknown> = {}) => gql(demo.api, query, variables, demo.token);
+
+    const started = await call(first, `mutation($t: ID!) { startInventorySync(tenantId: $t) { id type } }`, { t: first.tenantId });
+    expect(started.errors).toBeUndefined();
+    const runId = started.data!.startInventorySync.id as string;
+    const deadline = Date.now() + 60_000;
+    let run: Record<string, any> | undefined;
+    for (;;) {
+      const res = await call(first, `query($id: ID!) { operationRun(id: $id) { status outcome failures { item code message } } }`, { id: runId });
+      expect(res.errors).toBeUndefined();
+      run = res.data!.operationRun;
+      if (run?.status === 'COMPLETED' || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(run).toMatchObject({ status: 'COMPLETED', outcome: 'SUCCEEDED', failures: [] });
+
+    const summaryQuery = `query($t: ID!) { inventorySummary(tenantId: $t) { totalPresent lastRunId } }`;
+    const summary = await call(first, summaryQuery, { t: first.tenantId });
+    expect(summary.errors).toBeUndefined();
+    expect(summary.data!.inventorySummary.lastRunId).toBe(runId);
+    // The demo seeds the simulator with the 72 OpenIntuneBaseline exports when they sit next to the repository.
+    if (existsSync(FIXTURES)) expect(summary.data!.inventorySummary.totalPresent).toBe(72);
+    else expect(summary.data!.inventorySummary.totalPresent).toBeGreaterThan(0);
+
+    expect(stoppedCleanly(await stop(first.child))).toBe(true);
+
+    // Re-run against the same database: no duplicate registration, same tenant, the inventory is still there.
+    const second = await startDemo(databaseUrl);
+    expect(second.tenantId).toBe(first.tenantId);
+    const again = await call(second, summaryQuery, { t: second.tenantId });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.inventorySummary).toEqual(summary.data!.inventorySummary);
+    expect(stoppedCleanly(await stop(second.child))).toBe(true);
+  }, 240_000);
+});
