@@ -2,6 +2,8 @@
  * Run lifecycle throughput against raw BullMQ, side by side on the same Redis with the same worker concurrency, plus
  * start() latency at 50 concurrent callers. Its own database and Redis prefix; last line is one JSON object.
  *   npm run bench:runs   (BENCH_JOBS, BENCH_CONCURRENCY, BENCH_CALLERS to tune)
+ * Concurrency defaults to 64 for both sides: raw no-op jobs do not gain from it (CPU-bound), runs do (their writes are
+ * group-committed, so more jobs in flight share statements); see specs/003-operation-runs/spec.md "Write cost".
  */
 import 'reflect-metadata';
 import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
@@ -16,7 +18,7 @@ import { redisConnectionOptions } from '../src/infrastructure/queue/queue.module
 import { OperationRunService } from '../src/modules/operation-runs';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 3000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 50);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

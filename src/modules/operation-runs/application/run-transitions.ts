@@ -1,11 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { OperationRunOutcome, type RunFailure, type SummaryCounts } from '../domain/operation-run-state';
 import { MAX_FAILURES } from '../domain/run-failures';
 import { queryRows, queryRuns } from './sql-rows';
+import { WriteBatcher } from './write-batcher';
 
 const ACTIVE = `status IN ('queued', 'running')`;
+
+/**
+ * Claims (and heartbeats) commit without waiting for the WAL flush: losing one to a PostgreSQL crash only puts the run
+ * back to `queued` (the reconciler re-drives it, the worker's next heartbeat or completion finds it not running and
+ * drops its result), and any later synchronous commit (the completion) flushes it first, because WAL is sequential.
+ * Inserts, completions, cancels and recoveries keep synchronous commit.
+ */
+const RELAXED_COMMIT = `set_config('synchronous_commit', 'off', true) IS NOT NULL`;
+
+/**
+ * Up to two hot-path statements of one kind at once per process; requests arriving meanwhile share the next one. One
+ * measured ~10 % faster under the benchmark, two keeps a second lane if one statement is slow (a row lock).
+ */
+const BATCH = { maxBatch: 100, maxInFlight: 2, duplicates: 'defer' as const };
+
+interface InsertRequest { id: string; tenant_id: string | null; type: string; initiator_user_id: string | null; dedupe_key: string | null; context: Record<string, unknown>; max_attempts: number }
+interface ClaimRequest { id: string; attempt: number }
+interface CompleteRequest { id: string; attempt: number; version: number; outcome: OperationRunOutcome; summary_counts: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }
 
 /**
  * Every state change of a run, as one conditional UPDATE each. Within an attempt status only moves forward
@@ -18,16 +38,75 @@ export class RunTransitions {
 
   /** Inserts unless an active run holds the dedupe key (the partial unique index decides races). */
   async insert(input: { tenantId: string | null; type: string; initiatorUserId: string | null; dedupeKey: string | null; context: Record<string, unknown>; maxAttempts: number }): Promise<OperationRun | null> {
-    const [run] = await queryRuns(
-      this.db,
-      `INSERT INTO operation_runs (tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-       ON CONFLICT (dedupe_key) WHERE ${ACTIVE} DO NOTHING
-       RETURNING *`,
-      [input.tenantId, input.type, input.initiatorUserId, input.dedupeKey, JSON.stringify(input.context), input.maxAttempts],
-    );
-    return run ?? null;
+    return this.inserts.submit({ id: randomUUID(), tenant_id: input.tenantId, type: input.type, initiator_user_id: input.initiatorUserId, dedupe_key: input.dedupeKey, context: input.context, max_attempts: input.maxAttempts });
   }
+
+  // Group commit of the three writes every run makes (see WriteBatcher). A batch never holds two requests for one run
+  // or one dedupe key; each row keeps its own condition, and a request whose row is not returned lost its race.
+  // Updates join on unnest() of typed arrays (not jsonb_to_recordset): its row estimate is exact, so the planner
+  // looks each run up by primary key instead of hashing every queued/running row.
+  private readonly inserts = new WriteBatcher<InsertRequest, OperationRun | null>(
+    async (requests) =>
+      byId(
+        requests,
+        await queryRuns(
+          this.db,
+          `INSERT INTO operation_runs (id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts)
+           SELECT id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts
+             FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, tenant_id text, type text, initiator_user_id text, dedupe_key text, context jsonb, max_attempts int)
+           ON CONFLICT (dedupe_key) WHERE ${ACTIVE} DO NOTHING
+           RETURNING *`,
+          [JSON.stringify(requests)],
+        ),
+      ),
+    (request) => request.dedupe_key ?? request.id,
+    // Two starts of the same work in one batch: the first inserts, the other gets null after it (start then reads the
+    // active run), exactly as if it had lost the race on the unique index.
+    { ...BATCH, duplicates: { lostRace: null } },
+  );
+
+  private readonly claims = new WriteBatcher<ClaimRequest, OperationRun | null>(
+    async (requests) =>
+      byId(
+        requests,
+        await queryRuns(
+          this.db,
+          `UPDATE operation_runs r SET status = 'running', started_at = now(), heartbeat_at = now(), version = r.version + 1
+             FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
+            WHERE r.id = c.id AND r.status = 'queued' AND r.attempt = c.attempt AND ${RELAXED_COMMIT}
+           RETURNING r.*`,
+          [requests.map((q) => q.id), requests.map((q) => q.attempt)],
+        ),
+      ),
+    (request) => request.id,
+    BATCH,
+  );
+
+  private readonly completions = new WriteBatcher<CompleteRequest, OperationRun | null>(
+    async (requests) =>
+      byId(
+        requests,
+        await queryRuns(
+          this.db,
+          `UPDATE operation_runs r SET status = 'completed', outcome = c.outcome, summary_counts = c.summary_counts, failures = c.failures, result = c.result,
+             finished_at = now(), heartbeat_at = now(), version = GREATEST(r.version + 1, c.version)
+             FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS c(id, attempt, version, outcome, summary_counts, failures, result)
+            WHERE r.id = c.id AND r.status = 'running' AND r.attempt = c.attempt
+           RETURNING r.*`,
+          [
+            requests.map((q) => q.id),
+            requests.map((q) => q.attempt),
+            requests.map((q) => q.version),
+            requests.map((q) => q.outcome),
+            requests.map((q) => JSON.stringify(q.summary_counts)),
+            requests.map((q) => JSON.stringify(q.failures)),
+            requests.map((q) => (q.result === null ? null : JSON.stringify(q.result))),
+          ],
+        ),
+      ),
+    (request) => request.id,
+    BATCH,
+  );
 
   async findActive(dedupeKey: string): Promise<OperationRun | null> {
     const [run] = await queryRuns(this.db, `SELECT * FROM operation_runs WHERE dedupe_key = $1 AND ${ACTIVE}`, [dedupeKey]);
@@ -48,12 +127,8 @@ export class RunTransitions {
     );
   }
 
-  async claim(id: string, attempt: number): Promise<OperationRun | null> {
-    return this.one(
-      `UPDATE operation_runs SET status = 'running', started_at = now(), heartbeat_at = now(), version = version + 1
-       WHERE id = $1 AND status = 'queued' AND attempt = $2 RETURNING *`,
-      [id, attempt],
-    );
+  claim(id: string, attempt: number): Promise<OperationRun | null> {
+    return this.claims.submit({ id, attempt });
   }
 
   /** Heartbeat plus any coalesced progress; null when this attempt no longer owns the run (reaped, cancelled). */
@@ -62,19 +137,14 @@ export class RunTransitions {
       this.db,
       `UPDATE operation_runs SET heartbeat_at = now(), version = GREATEST(version + 1, $3),
          summary_counts = COALESCE($4::jsonb, summary_counts), failures = COALESCE($5::jsonb, failures)
-       WHERE id = $1 AND status = 'running' AND attempt = $2 RETURNING version, cancel_requested_at`,
+       WHERE id = $1 AND status = 'running' AND attempt = $2 AND ${RELAXED_COMMIT} RETURNING version, cancel_requested_at`,
       [id, attempt, version, summary && JSON.stringify(summary), failures && JSON.stringify(failures)],
     );
     return row ? { version: row.version, cancelRequested: row.cancel_requested_at !== null } : null;
   }
 
-  async complete(id: string, attempt: number, version: number, end: { outcome: OperationRunOutcome; summary: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }): Promise<OperationRun | null> {
-    return this.one(
-      `UPDATE operation_runs SET status = 'completed', outcome = $4, summary_counts = $5::jsonb, failures = $6::jsonb, result = $7::jsonb,
-         finished_at = now(), heartbeat_at = now(), version = GREATEST(version + 1, $3)
-       WHERE id = $1 AND status = 'running' AND attempt = $2 RETURNING *`,
-      [id, attempt, version, end.outcome, JSON.stringify(end.summary), JSON.stringify(end.failures), end.result && JSON.stringify(end.result)],
-    );
+  complete(id: string, attempt: number, version: number, end: { outcome: OperationRunOutcome; summary: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }): Promise<OperationRun | null> {
+    return this.completions.submit({ id, attempt, version, outcome: end.outcome, summary_counts: end.summary, failures: end.failures, result: end.result });
   }
 
   async cancelQueued(id: string, requestedBy: string | null): Promise<OperationRun | null> {
@@ -136,4 +206,10 @@ export class RunTransitions {
     const [run] = await queryRuns(this.db, sql, params);
     return run ?? null;
   }
+}
+
+/** The returned row of each request, in request order (null: its condition did not hold). */
+function byId(requests: { id: string }[], runs: OperationRun[]): (OperationRun | null)[] {
+  const rows = new Map(runs.map((run) => [run.id, run]));
+  return requests.map((request) => rows.get(request.id) ?? null);
 }
