@@ -25,6 +25,20 @@ describe('EventBus', () => {
     expect(seenB).toEqual([{ n: 1, at: new Date('2025-01-01T00:00:00.000Z') }]);
   });
 
+  it('should send a burst of broadcasts as one message and deliver them in order', async () => {
+    const a = new EventBus();
+    const b = new EventBus();
+    const wire: string[] = [];
+    a.useRelay({ publish: async (m) => wire.push(m) });
+    const seen: number[] = [];
+    b.on('test.ping', (p) => void seen.push(p.n));
+    await Promise.all([1, 2, 3, 4, 5].map((n) => a.broadcast('test.ping', { n, at: new Date() })));
+    await a.broadcast('test.ping', { n: 6, at: new Date() });
+    expect(wire).toHaveLength(2);
+    for (const message of wire) b.receive(message);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('should not let a failing listener break the emitter', () => {
     const bus = new EventBus();
     bus.on('test.ping', () => {

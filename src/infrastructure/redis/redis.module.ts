@@ -3,8 +3,8 @@ import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { REDIS_CLIENT } from './redis.tokens';
 
-export function createRedis(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: `tenantatlas:${name}`, maxRetriesPerRequest: null, enableReadyCheck: true });
+export function createRedis(url: string, name: string, options: { autoPipelining?: boolean } = {}): Redis {
+  return new Redis(url, { connectionName: `tenantatlas:${name}`, maxRetriesPerRequest: null, enableReadyCheck: true, enableAutoPipelining: options.autoPipelining ?? false });
 }
 
 /** QUIT when connected (flushes pending replies); a client that never connected would queue QUIT forever. */
@@ -32,7 +32,7 @@ export async function deleteKeysWithPrefix(url: string, prefix: string): Promise
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared') }],
+  providers: [{ provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared', { autoPipelining: true }) }],
   exports: [REDIS_CLIENT],
 })
 export class RedisModule implements OnApplicationShutdown {
