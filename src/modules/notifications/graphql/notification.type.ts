@@ -1,3 +1,4 @@
+import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OperationRunOutcomeValue } from '../../operation-runs';
 
@@ -20,23 +21,9 @@ export class NotificationType {
   @Field(() => Date, { nullable: true }) readAt: Date | null;
 }
 
-@ObjectType()
-export class NotificationEdge {
-  @Field() cursor: string;
-  @Field(() => NotificationType) node: NotificationType;
-}
-
-@ObjectType()
-export class NotificationPageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
-
-@ObjectType()
-export class NotificationConnection {
-  @Field(() => [NotificationEdge]) edges: NotificationEdge[];
-  @Field(() => NotificationPageInfo) pageInfo: NotificationPageInfo;
-}
+/** Relay connection over the shared PageInfo (`NotificationConnection`, `NotificationEdge`). */
+export const NotificationConnection = Connection(NotificationType, 'Notification');
+export type NotificationConnection = ConnectionShape<NotificationType>;
 
 @ArgsType()
 export class MyNotificationsArgs {

@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { OperationRunOutcomeValue, OperationRunStatusValue, OperationRunType } from './operation-run.type';
 
@@ -26,20 +27,6 @@ export class OperationRunUpdatedArgs {
   @Field(() => ID, { nullable: true, description: '…or every run of one tenant.' }) tenantId?: string | null;
 }
 
-@ObjectType()
-export class OperationRunEdge {
-  @Field() cursor: string;
-  @Field(() => OperationRunType) node: OperationRunType;
-}
-
-@ObjectType()
-export class OperationRunPageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
-
-@ObjectType()
-export class OperationRunConnection {
-  @Field(() => [OperationRunEdge]) edges: OperationRunEdge[];
-  @Field(() => OperationRunPageInfo) pageInfo: OperationRunPageInfo;
-}
+/** Relay connection over the shared PageInfo (`OperationRunConnection`, `OperationRunEdge`). */
+export const OperationRunConnection = Connection(OperationRunType, 'OperationRun');
+export type OperationRunConnection = ConnectionShape<OperationRunType>;
