@@ -6,22 +6,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { dropDatabase, withDatabaseName } from '../../../src/infrastructure/database/database-url';
 import { gql } from '../../support/graphql-client';
+import { freePort } from '../../support/free-port';
 
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(ROOT, '../shared/fixtures/openintunebaseline');
 const READY_TIMEOUT_MS = 90_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface RunningDemo {
   child: ChildProcess;

@@ -1,13 +1,5 @@
-import { createServer } from 'node:net';
 import { startTestApp } from '../../support/test-app';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort as closedPort } from '../../support/free-port';
 
 describe('health', () => {
   it('is ready when PostgreSQL and Redis are reachable', async () => {

@@ -3,19 +3,11 @@
  * use it with nothing but HTTP (what the curl lines in docs/graph.md do).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../support/free-port';
 
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(__dirname, '../../../../shared/fixtures/openintunebaseline');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Resolves with the URL the CLI prints once it listens; rejects if it exits or stays silent. */
 function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<{ url: string; stdout: () => string }> {

@@ -1,5 +1,4 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -10,17 +9,10 @@ import { spawnApp } from '../../support/spawn-app';
 import { testEnvironment } from '../../support/test-env';
 import { TestIssuer } from '../../support/test-issuer';
 import { MSP_TID, oidFor, PLATFORM_ADMIN } from './access-fixture';
+import { freePort } from '../../support/free-port';
 
 const MARK = `TASECRET${randomBytes(6).toString('hex')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /**
  * Register with recognisable secrets and a private key, verify (succeeding and failing), query everything, then
