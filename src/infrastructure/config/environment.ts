@@ -9,7 +9,7 @@ const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_pro
 
 /**
  * Every setting the app reads, with defaults that work on a laptop with local PostgreSQL and Redis.
- * Production must set ENCRYPTION_KEY and the AUTH_* values explicitly (checked in validateEnvironment).
+ * Production must set ENCRYPTION_KEY and AUTH_ALLOWED_TENANTS explicitly (checked in validateEnvironment).
  */
 export class Environment {
   @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -90,7 +90,16 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEY === new Environment().ENCRYPTION_KEY) {
     throw new ConfigValidationError('Invalid configuration: ENCRYPTION_KEY must be set in production (the development key is public)');
   }
+  // ADMIN_UPNS and pending UPN grants match the token's username claim, which only the user's own directory vouches
+  // for: in production only the MSP's own tenant(s) may sign in at all.
+  if (env.NODE_ENV === 'production' && !csvHasValue(env.AUTH_ALLOWED_TENANTS)) {
+    throw new ConfigValidationError('Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)');
+  }
   return env;
+}
+
+function csvHasValue(value: string | undefined): boolean {
+  return (value ?? '').split(',').some((part) => part.trim() !== '');
 }
 
 function redactSettingValue(property: string, value: unknown): unknown {

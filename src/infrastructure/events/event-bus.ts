@@ -87,10 +87,14 @@ function describe(error: unknown): string {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** JSON turns Dates into strings; turn them back so relayed payloads look like local ones. */
-function reviveDates(value: unknown): unknown {
-  if (typeof value === 'string') return ISO_DATE.test(value) ? new Date(value) : value;
-  if (Array.isArray(value)) return value.map(reviveDates);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v)]));
+/**
+ * JSON turns Dates into strings; turn back exactly the date fields (by convention named `…At`, e.g. createdAt), so
+ * relayed payloads look like local ones. Other strings stay strings even when they look like dates (e.g. a run
+ * failure's `at`, which the schema declares a String).
+ */
+function reviveDates(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return key.endsWith('At') && ISO_DATE.test(value) ? new Date(value) : value;
+  if (Array.isArray(value)) return value.map((item) => reviveDates(item));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v, k)]));
   return value;
 }

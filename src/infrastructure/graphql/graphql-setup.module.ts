@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthModule } from '../auth/auth.module';
 import { AppError } from '../../shared/app-errors';
+import { requestIdFrom } from '../../shared/request-id';
 import { formatGraphqlError } from './format-graphql-error';
 import type { GraphqlContext } from './graphql-context';
 import { GRAPHQL_LIMITS } from './graphql-limits';
@@ -50,7 +51,7 @@ function unauthenticated(error: unknown): GraphQLError {
             if (extra?.user) return { user: extra.user, requestId: randomUUID() };
             try {
               const user = await verifier.verify(req?.headers.authorization);
-              return { user, requestId: String(req?.headers['x-request-id'] ?? randomUUID()), req, res };
+              return { user, requestId: requestIdFrom(req?.headers['x-request-id']), req, res };
             } catch (error) {
               throw unauthenticated(error);
             }

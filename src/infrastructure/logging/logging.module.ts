@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { requestIdFrom } from '../../shared/request-id';
 import { AppConfig } from '../config/app-config';
 
 /** pino, JSON lines; credentials are redacted at the source (headers) and by pattern in messages (redactSecrets). */
@@ -12,7 +12,7 @@ import { AppConfig } from '../config/app-config';
         pinoHttp: {
           level: env.LOG_LEVEL,
           base: { role: env.APP_ROLE },
-          genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+          genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.privateKeyPem', '*.password'],
             censor: '[REDACTED]',

@@ -25,6 +25,12 @@ describe('configuration', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY must be set in production/);
   });
 
+  it('production requires the list of tenants whose users may sign in', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() => validateEnvironment({ NODE_ENV: 'production', ENCRYPTION_KEY: key })).toThrow(/AUTH_ALLOWED_TENANTS must list/);
+    expect(validateEnvironment({ NODE_ENV: 'production', ENCRYPTION_KEY: key, AUTH_ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111' }).NODE_ENV).toBe('production');
+  });
+
   it('defaults work on a laptop with local PostgreSQL and Redis', () => {
     const env = validateEnvironment({});
     expect(env).toMatchObject({ APP_ROLE: 'all', PORT: 3000, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tenantatlas', REDIS_URL: 'redis://127.0.0.1:6379', MIGRATIONS_RUN: true });

@@ -11,8 +11,9 @@ describe('GraphQL in production mode', () => {
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
-    app = await startTestApp({ APP_ROLE: 'api', NODE_ENV: 'production', ENCRYPTION_KEY: randomBytes(32).toString('base64'), AUTH_JWKS_URL: issuer.jwksUrl });
-    token = await issuer.userToken({ tid: randomUUID() });
+    const tid = randomUUID();
+    app = await startTestApp({ APP_ROLE: 'api', NODE_ENV: 'production', ENCRYPTION_KEY: randomBytes(32).toString('base64'), AUTH_ALLOWED_TENANTS: tid, AUTH_JWKS_URL: issuer.jwksUrl });
+    token = await issuer.userToken({ tid });
   });
   afterAll(async () => {
     await app.close();
@@ -29,6 +30,12 @@ describe('GraphQL in production mode', () => {
     const response = await gql(app.url, '{ mee { oid } }', {}, token);
     expect(response.errors?.[0].message).toMatch(/Cannot query field/);
     expect(response.errors?.[0].message).not.toMatch(/Did you mean/i);
+  });
+
+  it('refuses users of tenants outside AUTH_ALLOWED_TENANTS', async () => {
+    const outsider = await issuer.userToken({ tid: randomUUID() });
+    const response = await gql(app.url, '{ me { tid } }', {}, outsider);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers real operations', async () => {

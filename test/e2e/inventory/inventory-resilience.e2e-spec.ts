@@ -57,6 +57,24 @@ describe('inventory schedules', () => {
     expect((await queue.getJobSchedulers()).some((s) => s.key === `inventory-sync:${tenantId}` || s.id === `inventory-sync:${tenantId}`)).toBe(false);
   });
 
+  it('a tick for a tenant archived since the schedule was set starts nothing and removes the schedule', async () => {
+    const { tenantId } = await scenario.addManagedTenant();
+    await scenario.call(`mutation($t: ID!) { setInventorySchedule(tenantId: $t, cron: "0 3 * * *") { cron } }`, { t: tenantId });
+    const archived = await scenario.call(`mutation($t: ID!) { archiveTenant(id: $t) { id } }`, { t: tenantId });
+    expect(archived.errors).toBeUndefined();
+    const events = new QueueEvents('inventory-schedules', { connection: redisConnectionOptions(process.env.REDIS_URL!), prefix: `${process.env.REDIS_PREFIX}:bull` });
+    await events.waitUntilReady();
+    try {
+      const tick = await queue.add('scheduled-inventory-sync', { tenantId });
+      expect(await tick.waitUntilFinished(events, 30000)).toEqual({ skipped: 'tenant archived or gone' });
+    } finally {
+      await events.close();
+    }
+    expect((await queue.getJobSchedulers()).some((s) => s.key === `inventory-sync:${tenantId}` || s.id === `inventory-sync:${tenantId}`)).toBe(false);
+    const runs = await scenario.call(`query($t: ID!) { operationRuns(filter: { tenantId: $t, type: "inventory.sync" }, first: 10) { edges { node { id } } } }`, { t: tenantId });
+    expect(runs.data!.operationRuns.edges).toHaveLength(0);
+  });
+
   it('rejects an invalid cron naming the field', async () => {
     const { tenantId } = await scenario.addManagedTenant();
     const response = await scenario.call(`mutation($t: ID!) { setInventorySchedule(tenantId: $t, cron: "* * * * *") { cron } }`, { t: tenantId });

@@ -74,6 +74,26 @@ describe('tenant verify', () => {
     expect(tenant.verification.message).toMatch(message);
   });
 
+  it('does not store findings about a credential that was replaced while the verify ran', async () => {
+    const simTenant = sim.addTenant({ displayName: `Sim ${randomUUID().slice(0, 4)}`, apps: [{}] });
+    const simApp = simTenant.apps[0];
+    const tenant = await h.registerTenant({ entraTenantId: simTenant.tenantId, clientId: simApp.clientId, clientSecret: simApp.clientSecret! });
+    sim.setFaults(simTenant.tenantId, { latencyMs: 1500 }); // the /organization read is slow: room to change the credential
+    try {
+      const started = await h.call(PLATFORM_ADMIN, `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, { t: tenant.id });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const updated = await h.call(PLATFORM_ADMIN, `mutation($i: UpdateTenantCredentialsInput!) { updateTenantCredentials(input: $i) { id } }`, { i: { tenantId: tenant.id, clientSecret: 'a-brand-new-secret' } });
+      expect(updated.errors).toBeUndefined();
+      const run = await waitForRun(h, started.data!.verifyTenant.id);
+      expect(run.outcome).toBe('FAILED');
+      expect(run.failures[0].message).toMatch(/credential was replaced while this verify ran/);
+      const read = await h.call(PLATFORM_ADMIN, `query($id: ID!) { tenant(id: $id) { ${TENANT_FIELDS} } }`, { id: tenant.id });
+      expect(read.data!.tenant.verification).toBeNull();
+    } finally {
+      sim.setFaults(simTenant.tenantId, { latencyMs: 0 });
+    }
+  });
+
   it('archived tenants start no new runs', async () => {
     const t = await h.registerTenant();
     await h.call(PLATFORM_ADMIN, `mutation($id: ID!) { archiveTenant(id: $id) { id } }`, { id: t.id });

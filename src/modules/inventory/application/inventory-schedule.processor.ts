@@ -23,8 +23,7 @@ export class InventoryScheduleProcessor extends WorkerHost implements OnApplicat
     void this.worker.run();
   }
 
-  async process(job: Job<{ tenantId: string }>): Promise<{ runId: string; created: boolean }> {
-    const { run, created } = await this.schedules.fire(job.data.tenantId);
-    return { runId: run.id, created };
+  process(job: Job<{ tenantId: string }>) {
+    return this.schedules.fire(job.data.tenantId);
   }
 }

@@ -6,6 +6,7 @@ import { CronExpressionParser } from 'cron-parser';
 import type { Repository } from 'typeorm';
 import { BadUserInputError } from '../../../shared/app-errors';
 import { OperationRunService } from '../../operation-runs';
+import { TenantsFacade } from '../../tenants';
 import { InventorySchedule } from '../domain/inventory-schedule.entity';
 
 export const INVENTORY_SCHEDULE_QUEUE = 'inventory-schedules';
@@ -27,6 +28,7 @@ export class InventoryScheduleService {
     @InjectRepository(InventorySchedule) private readonly schedules: Repository<InventorySchedule>,
     @InjectQueue(INVENTORY_SCHEDULE_QUEUE) private readonly queue: Queue,
     private readonly runs: OperationRunService,
+    private readonly tenants: TenantsFacade,
   ) {}
 
   async set(tenantId: string, cron: string | null, updatedBy: string): Promise<InventorySchedule | null> {
@@ -45,9 +47,17 @@ export class InventoryScheduleService {
     return this.schedules.findOneBy({ tenantId });
   }
 
-  /** One tick of a schedule: a run with no initiator (no notification), deduplicated like any other start. */
-  async fire(tenantId: string) {
-    return this.runs.start('inventory.sync', { tenantId, initiatorUserId: null, context: {} });
+  /**
+   * One tick of a schedule: a run with no initiator (no notification), deduplicated like any other start. A tenant
+   * archived (or gone) since the schedule was set starts nothing; its schedule is removed.
+   */
+  async fire(tenantId: string): Promise<{ runId: string; created: boolean } | { skipped: 'tenant archived or gone' }> {
+    if (!(await this.tenants.exists(tenantId)) || (await this.tenants.isArchived(tenantId))) {
+      await this.set(tenantId, null, 'system');
+      return { skipped: 'tenant archived or gone' };
+    }
+    const { run, created } = await this.runs.start('inventory.sync', { tenantId, initiatorUserId: null, context: {} });
+    return { runId: run.id, created };
   }
 
   /** Rebuilds every job scheduler from the database (Redis may have lost them); idempotent. */

@@ -12,6 +12,8 @@ import { consentMissing, verifyFindingFor, type VerifyFinding } from './verify-o
  * /organization, then capabilities derived from the roles by the pure `deriveCapabilities`. The outcome lands on the
  * run (failure code + message) and on the tenant (`verification`), never with the credential.
  */
+const CREDENTIAL_REPLACED: VerifyFinding = { code: 'error', message: 'The credential was replaced while this verify ran; its findings were not stored. Verify again.' };
+
 @RunHandler({ type: 'tenant.verify', title: 'Verify tenant connection', requiresTenant: true, dedupe: 'tenant', lock: 'tenant+type', timeoutMs: 120000 })
 export class VerifyTenantHandler implements OperationRunHandler {
   constructor(
@@ -21,6 +23,8 @@ export class VerifyTenantHandler implements OperationRunHandler {
   ) {}
 
   async execute(run: RunExecutionContext): Promise<RunHandlerResult> {
+    // The tenant row (with its credential version) is read before the connection, so a credential replaced in
+    // between makes the final conditional save miss rather than store findings about the old credential.
     const tenantId = run.tenantId as string;
     const tenant = await this.tenants.findOneByOrFail({ id: tenantId });
     const connection = await this.facade.connectionFor(tenantId);
@@ -35,7 +39,8 @@ export class VerifyTenantHandler implements OperationRunHandler {
       const organizationName = org.value?.[0]?.displayName ?? null;
       const capabilities = deriveCapabilities(roles);
       const grantedPermissions = [...roles].sort();
-      await this.save(tenantId, grantedPermissions, capabilities, { status: 'succeeded', code: 'ok', message: 'Connection verified', runId: run.runId, at: new Date().toISOString(), organizationName });
+      const saved = await this.save(tenant, grantedPermissions, capabilities, { status: 'succeeded', code: 'ok', message: 'Connection verified', runId: run.runId, at: new Date().toISOString(), organizationName });
+      if (!saved) return this.fail(run, tenant, CREDENTIAL_REPLACED, false);
       const types = Object.values(capabilities.types);
       return {
         outcome: OperationRunOutcome.Succeeded,
@@ -58,11 +63,13 @@ export class VerifyTenantHandler implements OperationRunHandler {
   /** A failed check means the connection can do nothing right now: the stored capabilities say so. */
   private async fail(run: RunExecutionContext, tenant: TenantEntity, finding: VerifyFinding, record: boolean): Promise<RunHandlerResult> {
     run.addFailure({ item: tenant.entraTenantId, code: finding.code, error: new Error(finding.message) });
-    if (record) await this.save(tenant.id, [], deriveCapabilities([]), { status: 'failed', code: finding.code, message: finding.message, runId: run.runId, at: new Date().toISOString() });
+    if (record) await this.save(tenant, [], deriveCapabilities([]), { status: 'failed', code: finding.code, message: finding.message, runId: run.runId, at: new Date().toISOString() });
     return { outcome: OperationRunOutcome.Failed, summary: { total: 2, processed: 2, succeeded: 0, failed: 1, skipped: 0 }, result: { code: finding.code, message: finding.message } };
   }
 
-  private async save(tenantId: string, grantedPermissions: string[], capabilities: TenantCapabilities, verification: TenantVerification): Promise<void> {
-    await this.tenants.update({ id: tenantId }, { grantedPermissions, capabilities, verification });
+  /** Stores the findings only if the credential they were made with is still the tenant's current one. */
+  private async save(tenant: TenantEntity, grantedPermissions: string[], capabilities: TenantCapabilities, verification: TenantVerification): Promise<boolean> {
+    const { affected } = await this.tenants.update({ id: tenant.id, credentialVersion: tenant.credentialVersion }, { grantedPermissions, capabilities, verification });
+    return (affected ?? 0) > 0;
   }
 }
