@@ -84,7 +84,7 @@ describe('inventory schedules', () => {
   it('a schedule tick and a manual start at the same moment make one run', async () => {
     const { tenantId, sim } = await scenario.addManagedTenant();
     seedSynthetic(scenario.sim.tenant(sim.tenantId), 2);
-    scenario.sim.setFaults(sim.tenantId, { latencyMs: 150 }); // keeps the first run active while the second start arrives
+    scenario.sim.setFaults(sim.tenantId, { latencyMs: 400 }); // keeps the first run active (seconds) while the second start arrives
     const events = new QueueEvents('inventory-schedules', { connection: redisConnectionOptions(process.env.REDIS_URL!), prefix: `${process.env.REDIS_PREFIX}:bull` });
     await events.waitUntilReady();
     try {

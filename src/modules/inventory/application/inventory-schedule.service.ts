@@ -76,13 +76,20 @@ export class InventoryScheduleService {
 export function validateCron(cron: string): string {
   const normalized = cron.trim().replace(/\s+/g, ' ');
   if (normalized.split(' ').length !== 5) throw new BadUserInputError('cron must have 5 fields (minute hour day-of-month month day-of-week), e.g. "0 */6 * * *"', 'cron');
-  let interval: number;
+  let shortestGapMs = Infinity;
   try {
-    const expression = CronExpressionParser.parse(normalized, { tz: 'UTC' });
-    interval = expression.next().getTime() - expression.next().getTime();
+    // The shortest gap over a week of occurrences: one pair depends on when it is checked ("0,3 * * * *" at :05).
+    const expression = CronExpressionParser.parse(normalized, { tz: 'UTC', currentDate: new Date(Date.UTC(2026, 0, 5)) });
+    let previous = expression.next().getTime();
+    for (let i = 0; i < 2100 && shortestGapMs >= MIN_INTERVAL_MS; i++) {
+      const next = expression.next().getTime();
+      shortestGapMs = Math.min(shortestGapMs, next - previous);
+      previous = next;
+      if (next - Date.UTC(2026, 0, 5) > 8 * 86_400_000) break;
+    }
   } catch {
     throw new BadUserInputError(`cron "${normalized}" is not a valid cron expression`, 'cron');
   }
-  if (Math.abs(interval) < MIN_INTERVAL_MS) throw new BadUserInputError('cron must not fire more often than every 5 minutes', 'cron');
+  if (shortestGapMs < MIN_INTERVAL_MS) throw new BadUserInputError('cron must not fire more often than every 5 minutes', 'cron');
   return normalized;
 }

@@ -5,9 +5,15 @@ describe('validateCron', () => {
     expect(validateCron(' 0  */6 * * * ')).toBe('0 */6 * * *');
   });
 
+  it('accepts schedules whose every gap is at least 5 minutes, whenever they are checked', () => {
+    expect(validateCron('0 9 * * 1,2')).toBe('0 9 * * 1,2');
+    expect(validateCron('*/5 * * * *')).toBe('*/5 * * * *');
+  });
+
   it.each([
     ['* * * * *', /more often than every 5 minutes/],
     ['*/2 * * * *', /more often than every 5 minutes/],
+    ['0,3 * * * *', /more often than every 5 minutes/],
     ['0 0 * *', /5 fields/],
     ['61 * * * *', /not a valid cron/],
     ['nonsense here and there ok', /not a valid cron/],

@@ -72,17 +72,26 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     const progress = () => run.reportProgress(counts());
 
     const queue = [...typeKeys];
+    // The first unexpected error (e.g. the database) stops the other workers, and all of them settle before the run
+    // ends: none may write, or mark rows missing, after the lock is released to the next run.
+    let firstError: unknown;
+    const stopped = () => firstError !== undefined;
     const workers = Array.from({ length: Math.min(TYPE_CONCURRENCY, queue.length) }, async () => {
-      for (let typeKey = queue.shift(); typeKey; typeKey = queue.shift()) {
-        run.throwIfCancelled();
-        const outcome = capabilities.types[typeKey]?.canRead
-          ? await this.syncType(run, client, typeKey, totals, progress)
-          : await this.skipType(run, tenantId, typeKey, `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`);
-        outcomes.push(outcome);
-        progress();
+      try {
+        for (let typeKey = queue.shift(); typeKey && !stopped(); typeKey = queue.shift()) {
+          run.throwIfCancelled();
+          const outcome = capabilities.types[typeKey]?.canRead
+            ? await this.syncType(run, client, typeKey, totals, progress, stopped)
+            : await this.skipType(run, tenantId, typeKey, `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`);
+          outcomes.push(outcome);
+          progress();
+        }
+      } catch (error) {
+        firstError ??= error;
       }
     });
     await Promise.all(workers);
+    if (stopped()) throw firstError;
     run.throwIfCancelled();
 
     const synced = outcomes.filter((o) => o.status === 'synced');
@@ -101,7 +110,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     };
   }
 
-  private async syncType(run: RunExecutionContext<InventorySyncContext>, client: GraphClient, typeKey: GraphTypeKey, totals: { seen: number; added: number; missing: number }, progress: () => void): Promise<TypeOutcome> {
+  private async syncType(run: RunExecutionContext<InventorySyncContext>, client: GraphClient, typeKey: GraphTypeKey, totals: { seen: number; added: number; missing: number }, progress: () => void, stopped: () => boolean): Promise<TypeOutcome> {
     const tenantId = run.tenantId!;
     const contract = GRAPH_CONTRACTS[typeKey];
     let seen = 0;
@@ -109,6 +118,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     try {
       for await (const page of client.list(contract, { select: contract.listSelect, top: this.config.env.INVENTORY_PAGE_SIZE })) {
         run.throwIfCancelled();
+        if (stopped()) throw new Error('stopped: another type of this run failed');
         const items = page.items.map((object) => toObservedItem(contract, object)).filter((i) => i !== null);
         const inserted = await this.writer.upsert(tenantId, typeKey, run.runId, items);
         seen += items.length;
@@ -122,7 +132,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
       await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'synced', null);
       return { typeKey, status: 'synced', seen, added, missing };
     } catch (error) {
-      if (run.signal.aborted) throw error;
+      if (run.signal.aborted || stopped()) throw error;
       const reason = safeErrorMessage(error, 500);
       this.logger.warn(`inventory.sync ${run.runId}: ${typeKey} failed: ${reason}`);
       run.addFailure({ item: typeKey, code: (error as { graphCode?: string }).graphCode ?? 'SYNC_FAILED', error });

@@ -5,7 +5,7 @@ import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
 import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/app-errors';
 import { OperationRunService, OperationRunType } from '../../operation-runs';
-import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
+import { isUuid, RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
 import { TenantsFacade } from '../../tenants';
 import { InventoryQueryService } from '../application/inventory-query.service';
 import { InventoryScheduleService } from '../application/inventory-schedule.service';
@@ -62,7 +62,7 @@ export class InventoryResolver {
   @RequireAuthenticated('checks the item tenant itself (NOT_FOUND when invisible)')
   @Query(() => InventoryItemType)
   async inventoryItem(@CurrentUser() user: AuthenticatedUser, @Args('id', { type: () => ID }) id: string) {
-    const item = /^[0-9a-f-]{36}$/i.test(id) ? await this.queries.findItem(id) : null;
+    const item = isUuid(id) ? await this.queries.findItem(id) : null;
     if (!item || !(await this.access.canSee(user, item.tenantId))) throw new NotFoundError('InventoryItem', id);
     return item;
   }
