@@ -18,7 +18,13 @@ export interface BudgetIdentity {
   clientId: string;
 }
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const SCRIPT_SHAS = new Map<string, string>();
+/** EVALSHA needs the script's SHA-1; hashed once per script, not on every Graph request. */
+const sha1 = (text: string): string => {
+  let sha = SCRIPT_SHAS.get(text);
+  if (!sha) SCRIPT_SHAS.set(text, (sha = createHash('sha1').update(text).digest('hex')));
+  return sha;
+};
 
 /**
  * Intune throttles per app per tenant over a sliding window. This keeps a sliding-window log of our own
