@@ -126,6 +126,30 @@ const ASSIGN = (bodyKey = 'assignments', expectedStatus: 200 | 204 = 200): Assig
 });
 const EXPAND_ASSIGNMENTS = { expand: ['assignments'], subResources: [] } as const;
 
+/** iOS and Android app protection policies share one shape; create/update go to the type-specific collection. */
+function appProtection(typeKey: GraphTypeKey, platformLabel: 'iOS' | 'Android', collection: string, odataName: string): GraphContract {
+  return {
+    typeKey,
+    label: `${platformLabel} app protection policy`,
+    collectionPath: `/deviceAppManagement/${collection}`,
+    apiVersion: 'beta',
+    odataType: `#microsoft.graph.${odataName}`,
+    polymorphic: false,
+    nameField: 'displayName',
+    listSelect: [...BASE_SELECT, 'version', 'isAssigned'],
+    metaFields: [...BASE_META, 'version', 'isAssigned'],
+    platform: { from: 'fixed', value: platformLabel === 'iOS' ? 'iOS' : 'android' },
+    backup: { expand: ['apps', 'assignments'], subResources: [] },
+    create: CREATE(),
+    update: UPDATE_PATCH,
+    readOnlyFields: [...COMMON_READ_ONLY_FIELDS, 'apps'],
+    assignments: ASSIGN('assignments', 204),
+    permissions: APPS,
+    restorable: true,
+    supportsFilter: true,
+  };
+}
+
 export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
   deviceConfiguration: {
     typeKey: 'deviceConfiguration',
@@ -365,46 +389,8 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     restorable: true,
     supportsFilter: true,
   },
-  iosManagedAppProtection: {
-    typeKey: 'iosManagedAppProtection',
-    label: 'iOS app protection policy',
-    collectionPath: '/deviceAppManagement/iosManagedAppProtections',
-    apiVersion: 'beta',
-    odataType: '#microsoft.graph.iosManagedAppProtection',
-    polymorphic: false,
-    nameField: 'displayName',
-    listSelect: [...BASE_SELECT, 'version', 'isAssigned'],
-    metaFields: [...BASE_META, 'version', 'isAssigned'],
-    platform: { from: 'fixed', value: 'iOS' },
-    backup: { expand: ['apps', 'assignments'], subResources: [] },
-    create: CREATE(),
-    update: UPDATE_PATCH,
-    readOnlyFields: [...COMMON_READ_ONLY_FIELDS, 'apps'],
-    assignments: ASSIGN('assignments', 204),
-    permissions: APPS,
-    restorable: true,
-    supportsFilter: true,
-  },
-  androidManagedAppProtection: {
-    typeKey: 'androidManagedAppProtection',
-    label: 'Android app protection policy',
-    collectionPath: '/deviceAppManagement/androidManagedAppProtections',
-    apiVersion: 'beta',
-    odataType: '#microsoft.graph.androidManagedAppProtection',
-    polymorphic: false,
-    nameField: 'displayName',
-    listSelect: [...BASE_SELECT, 'version', 'isAssigned'],
-    metaFields: [...BASE_META, 'version', 'isAssigned'],
-    platform: { from: 'fixed', value: 'android' },
-    backup: { expand: ['apps', 'assignments'], subResources: [] },
-    create: CREATE(),
-    update: UPDATE_PATCH,
-    readOnlyFields: [...COMMON_READ_ONLY_FIELDS, 'apps'],
-    assignments: ASSIGN('assignments', 204),
-    permissions: APPS,
-    restorable: true,
-    supportsFilter: true,
-  },
+  iosManagedAppProtection: appProtection('iosManagedAppProtection', 'iOS', 'iosManagedAppProtections', 'iosManagedAppProtection'),
+  androidManagedAppProtection: appProtection('androidManagedAppProtection', 'Android', 'androidManagedAppProtections', 'androidManagedAppProtection'),
   windowsFeatureUpdateProfile: {
     typeKey: 'windowsFeatureUpdateProfile',
     label: 'Windows feature update profile',
