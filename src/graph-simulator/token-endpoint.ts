@@ -1,7 +1,7 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { SimApp, SimDirectory, SimTenant, SimUser } from './simulator-state';
-import { appTokenClaims, DEFAULT_TOKEN_LIFETIME_SEC, delegatedGraphTokenClaims, GRAPH_APP_ID, GRAPH_AUDIENCE, userApiTokenClaims, v2Issuer, type SimKeys } from './tokens';
+import { appTokenClaims, DEFAULT_TOKEN_LIFETIME_SEC, delegatedGraphTokenClaims, GRAPH_APP_ID, GRAPH_AUDIENCE, userApiTokenClaims, userIdTokenClaims, type SimKeys } from './tokens';
 
 export interface TokenEndpointDeps {
   directory: SimDirectory;
@@ -179,7 +179,15 @@ async function onBehalfOf(deps: TokenEndpointDeps, tenant: SimTenant, form: Reco
     throw new EntraError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`, 'consent_required');
   }
   const scopes = graphScopes(form.scope ?? '');
-  return bearer(await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, app, scopes)), { scope: scopes.join(' ') });
+  return bearer(await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, app, scopes)), { scope: scopes.join(' '), ...(await userIdentity(deps, tenant, user, form, app.clientId)) });
+}
+
+/** What Entra returns about the user beside the token: an id_token for `openid`, client_info when asked (MSAL keys its cache by it). */
+async function userIdentity(deps: TokenEndpointDeps, tenant: SimTenant, user: SimUser, form: Record<string, string | undefined>, clientId: string | undefined): Promise<Record<string, unknown>> {
+  const extra: Record<string, unknown> = {};
+  if ((form.scope ?? '').split(/\s+/).includes('openid') && clientId) extra.id_token = await deps.keys.sign(userIdTokenClaims(tenant, user, clientId));
+  if (form.client_info === '1') extra.client_info = Buffer.from(JSON.stringify({ uid: user.oid, utid: tenant.tenantId })).toString('base64url');
+  return extra;
 }
 
 /** Delegated Graph scopes from a scope parameter, or null when the scope names another resource. */
@@ -227,21 +235,7 @@ async function passwordGrant(deps: TokenEndpointDeps, tenantRef: string, form: R
     const scp = first && first.name !== '.default' ? resourceScopes.map((s) => splitScope(s).name).join(' ') : 'access_as_user';
     accessToken = await deps.keys.sign(userApiTokenClaims(tenant, user, audience, form.client_id, scp));
   }
-  const extra: Record<string, unknown> = { scope: resourceScopes.join(' ') };
-  if (requested.includes('openid') && form.client_id) {
-    extra.id_token = await deps.keys.sign({
-      aud: form.client_id,
-      iss: v2Issuer(tenant.tenantId),
-      tid: tenant.tenantId,
-      oid: user.oid,
-      sub: user.oid,
-      preferred_username: user.upn,
-      name: user.displayName,
-      ver: '2.0',
-    });
-  }
-  if (form.client_info === '1') extra.client_info = Buffer.from(JSON.stringify({ uid: user.oid, utid: tenant.tenantId })).toString('base64url');
-  return bearer(accessToken, extra);
+  return bearer(accessToken, { scope: resourceScopes.join(' '), ...(await userIdentity(deps, tenant, user, form, form.client_id)) });
 }
 
 /** For `issueUserToken` (ROPC without HTTP). */

@@ -70,8 +70,8 @@ export function appTokenClaims(tenant: SimTenant, app: SimApp): JWTPayload {
   };
 }
 
-/** Claims of a user token for our own API (v2 format: what the API's verifier expects). */
-export function userApiTokenClaims(tenant: SimTenant, user: SimUser, audience: string, clientId: string | undefined, scp = 'access_as_user'): JWTPayload {
+/** Claims of a user's id_token for `audience` (v2); a user token for our API adds scp and azp. */
+export function userIdTokenClaims(tenant: SimTenant, user: SimUser, audience: string): JWTPayload {
   return {
     aud: audience,
     iss: v2Issuer(tenant.tenantId),
@@ -80,10 +80,13 @@ export function userApiTokenClaims(tenant: SimTenant, user: SimUser, audience: s
     sub: user.oid,
     preferred_username: user.upn,
     name: user.displayName,
-    scp,
-    azp: clientId ?? audience,
     ver: '2.0',
   };
+}
+
+/** Claims of a user token for our own API (v2 format: what the API's verifier expects). */
+export function userApiTokenClaims(tenant: SimTenant, user: SimUser, audience: string, clientId: string | undefined, scp = 'access_as_user'): JWTPayload {
+  return { ...userIdTokenClaims(tenant, user, audience), scp, azp: clientId ?? audience };
 }
 
 /** Claims of a delegated Graph token (on-behalf-of or ROPC for Graph scopes). */

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { AppConfig, csv } from '../config/app-config';
 import { UnauthenticatedError } from '../../shared/app-errors';
+import { isUuid } from '../../shared/uuid';
 import { type AuthenticatedUser, userKey } from './authenticated-user';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Validates bearer tokens the way an Entra multi-tenant API does: signature (JWKS), issuer per tid, audience, expiry. */
 @Injectable()
@@ -31,7 +31,7 @@ export class AccessTokenVerifier {
       throw new UnauthenticatedError('Invalid bearer token: not a JWT');
     }
     const tid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : '';
-    if (!GUID.test(tid)) throw new UnauthenticatedError('Invalid bearer token: missing tenant (tid)');
+    if (!isUuid(tid)) throw new UnauthenticatedError('Invalid bearer token: missing tenant (tid)');
     if (this.allowedTenants.size && !this.allowedTenants.has(tid)) throw new UnauthenticatedError('Invalid bearer token: tenant not allowed');
 
     let payload: JWTPayload;

@@ -70,6 +70,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) RECONCILER_GRACE_MS = 30000;
   @Transform(toInt) @IsInt() @Min(10) RUN_LOCK_RETRY_MS = 1000;
   @Transform(toInt) @IsInt() @Min(0) RUN_PROGRESS_FLUSH_MS = 1000;
+  /** On SIGTERM a worker lets active runs finish for this long, then hands the rest back (retry or timed_out) and exits. */
+  @Transform(toInt) @IsInt() @Min(0) RUN_SHUTDOWN_GRACE_MS = 20000;
+  /** How long a subscription reuses an access decision (ms; 0 = check every event): revoked access stops deliveries within it. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000) SUBSCRIPTION_ACCESS_TTL_MS = 5000;
 }
 
 export class ConfigValidationError extends Error {

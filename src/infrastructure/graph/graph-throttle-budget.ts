@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { PAUSE_SCRIPT, RESERVE_SCRIPT, STATE_SCRIPT } from './graph-throttle-budget.lua';
 import { GraphBudgetSettings } from './graph-settings';
-import { sleep } from './sleep';
+import { sleep } from '../../shared/sleep';
 
 export interface BudgetState {
   requestsInWindow: number;

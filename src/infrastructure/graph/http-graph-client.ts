@@ -8,7 +8,7 @@ import { GraphError, GraphThrottledError, GraphUnavailableError } from './graph-
 import { backoffDelayMs, createGraphRetryPolicy } from './graph-retry.policy';
 import { GraphSettings } from './graph-settings';
 import { BudgetIdentity, GraphThrottleBudget } from './graph-throttle-budget';
-import { sleep } from './sleep';
+import { sleep } from '../../shared/sleep';
 
 const MAX_BATCH_SIZE = 20;
 const RETRYABLE_STATUSES = new Set([429, 503, 504]);

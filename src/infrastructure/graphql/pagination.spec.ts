@@ -10,6 +10,12 @@ describe('keyset pagination helpers', () => {
     expect(() => decodeCursor(encodeCursor(['only-one']), 2)).toThrow(/after is not a valid cursor/);
   });
 
+  it('rejects well-formed values the caller’s check refuses, with the same error', () => {
+    const isNumber = ([v]: string[]) => /^\d+$/.test(v);
+    expect(decodeCursor(encodeCursor([42]), 1, 'after', isNumber)).toEqual(['42']);
+    expect(() => decodeCursor(encodeCursor(['x']), 1, 'after', isNumber)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'after is not a valid cursor' }));
+  });
+
   it('bounds page sizes', () => {
     expect(pageSize(undefined)).toBe(25);
     expect(() => pageSize(0)).toThrow(/first must be between 1 and 100/);

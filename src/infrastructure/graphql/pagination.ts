@@ -36,10 +36,14 @@ export function encodeCursor(values: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): string[] {
+/** `isValid` checks the values before they become SQL parameters, so a forged cursor is BAD_USER_INPUT, not a database error. */
+export function decodeCursor(cursor: string, arity: number, field = 'after', isValid: (values: string[]) => boolean = () => true): string[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values.map(String);
+    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      const strings = values.map(String);
+      if (isValid(strings)) return strings;
+    }
   } catch {
     // fall through to the one error below
   }

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit';
 import { AccessGuard } from './application/access.guard';
 import { GrantTenantAccessUseCase, RevokeTenantAccessUseCase } from './application/manage-tenant-access.use-case';
 import { SearchDirectoryGroupsUseCase } from './application/search-directory-groups.use-case';
+import { TenantAccessCache } from './application/tenant-access.cache';
 import { TenantAccessService } from './application/tenant-access.service';
 import { TenantMembershipEntity } from './domain/tenant-membership.entity';
 import { AuditEventsResolver } from './graphql/audit-events.resolver';
@@ -18,6 +19,7 @@ import { TenantAccessResolver } from './graphql/tenant-access.resolver';
   imports: [TypeOrmModule.forFeature([TenantMembershipEntity]), AuditModule],
   providers: [
     TenantAccessService,
+    TenantAccessCache,
     GrantTenantAccessUseCase,
     RevokeTenantAccessUseCase,
     SearchDirectoryGroupsUseCase,
@@ -28,6 +30,6 @@ import { TenantAccessResolver } from './graphql/tenant-access.resolver';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createInputValidationPipe },
   ],
-  exports: [TenantAccessService],
+  exports: [TenantAccessService, TenantAccessCache],
 })
 export class RbacModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../../shared/app-errors';
+import { isUuid } from '../../../shared/uuid';
 import { type Notification, notificationFromRow } from '../domain/notification.entity';
 
 /** The caller's own inbox: keyset pages (created_at DESC, id DESC) and marking read. */
@@ -24,7 +25,7 @@ export class NotificationsService {
 
   /** Marks the caller's own notifications read; ids of others are ignored. Returns how many changed. */
   async markRead(userId: string, ids: string[]): Promise<number> {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const uuids = ids.filter(isUuid);
     if (!uuids.length) return 0;
     const [, count] = (await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`, [userId, uuids])) as [unknown, number];
     return count;

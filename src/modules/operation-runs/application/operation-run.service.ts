@@ -3,6 +3,7 @@ import type { OperationRun } from '../domain/operation-run.entity';
 import { OperationRunNotFoundError, RunTenantRequiredError } from '../domain/operation-runs.errors';
 import { sanitizeFailure } from '../domain/run-failures';
 import { safeErrorMessage } from '../../../shared/redact';
+import { isUuid } from '../../../shared/uuid';
 import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
@@ -94,8 +95,4 @@ export class OperationRunService {
       return (await this.transitions.find(run.id)) ?? run; // the job did land after all and a worker took it
     }
   }
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }

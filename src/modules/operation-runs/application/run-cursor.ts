@@ -1,13 +1,12 @@
-import { InvalidRunCursorError } from '../domain/operation-runs.errors';
+import { decodeCursor, encodeCursor } from '../../../infrastructure/graphql/pagination';
+import { isUuid } from '../../../shared/uuid';
 
-/** Opaque keyset cursor: base64url of `<created_at ISO>|<id>` (created_at has millisecond precision in the table). */
+/** The runs list's keyset (created_at DESC, id DESC) in the shared cursor format; created_at has millisecond precision in the table. */
 export function encodeRunCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+  return encodeCursor([createdAt.toISOString(), id]);
 }
 
 export function decodeRunCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new InvalidRunCursorError();
-  return { createdAt, id };
+  const [iso, id] = decodeCursor(cursor, 2, 'after', ([at, runId]) => !Number.isNaN(Date.parse(at)) && isUuid(runId));
+  return { createdAt: new Date(iso), id };
 }

@@ -18,6 +18,12 @@ export interface ExecutionSettings {
 
 type Counts = SummaryCounts & Record<string, number>;
 
+const ABORT_MESSAGES: Record<Exclude<AbortCause, 'cancelled'>, string> = {
+  timeout: 'The run exceeded its time limit',
+  lost: 'The run was taken over',
+  shutdown: 'The worker is shutting down',
+};
+
 /**
  * One attempt of one run while its handler works: the handler's context, the heartbeat, coalesced progress
  * writes (every report is published live, PostgreSQL gets at most one write per flush interval), the abort signal.
@@ -35,6 +41,10 @@ export class RunExecution implements RunExecutionContext {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private writes: Promise<void> = Promise.resolve();
+  private ended = false;
+  private stopWaiting!: () => void;
+  /** Settles when the worker releases this attempt on shutdown: the wrapper then stops waiting for the handler. */
+  readonly released = new Promise<void>((resolve) => (this.stopWaiting = resolve));
 
   constructor(
     private readonly run: OperationRun,
@@ -78,11 +88,18 @@ export class RunExecution implements RunExecutionContext {
   abort(cause: AbortCause): void {
     if (this.abortCause) return;
     this.abortCause = cause;
-    this.controller.abort(cause === 'cancelled' ? new RunCancelledError() : new Error(cause === 'timeout' ? 'The run exceeded its time limit' : 'The run was taken over'));
+    this.controller.abort(cause === 'cancelled' ? new RunCancelledError() : new Error(ABORT_MESSAGES[cause]));
+  }
+
+  /** Shutdown: tells the handler to stop (unless an earlier abort already did) and lets the wrapper stop waiting for it. */
+  release(): void {
+    this.abort('shutdown');
+    this.stopWaiting();
   }
 
   /** Stops timers and waits for the last queued write, so the completion update is the final one. */
   async end(): Promise<void> {
+    this.ended = true;
     for (const timer of this.timers) clearInterval(timer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await this.writes;
@@ -90,7 +107,8 @@ export class RunExecution implements RunExecutionContext {
 
   private markDirty(): void {
     this.dirty = true;
-    if (this.flushTimer) return;
+    // A released handler may still report after its attempt ended; nothing is written for it any more.
+    if (this.flushTimer || this.ended) return;
     const wait = Math.max(0, this.lastWriteAt + this.settings.progressFlushMs - Date.now());
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;

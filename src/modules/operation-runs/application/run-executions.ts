@@ -12,6 +12,7 @@ import { RunTransitions } from './run-transitions';
 @Injectable()
 export class RunExecutions implements OnModuleInit {
   private readonly active = new Map<string, RunExecution>();
+  private releasing = false;
 
   constructor(
     private readonly transitions: RunTransitions,
@@ -34,12 +35,21 @@ export class RunExecutions implements OnModuleInit {
     );
     this.active.set(run.id, execution);
     execution.begin();
+    // A job claimed while the worker is already releasing (it was fetched before the shutdown) is handed back too.
+    if (this.releasing) execution.release();
     return execution;
   }
 
   async close(execution: RunExecution): Promise<void> {
     this.active.delete(execution.runId);
     await execution.end();
+  }
+
+  /** Shutdown after the grace period: every attempt still running here is aborted and handed back by its wrapper. */
+  releaseAll(): number {
+    this.releasing = true;
+    for (const execution of this.active.values()) execution.release();
+    return this.active.size;
   }
 
   isActive(runId: string): boolean {

@@ -52,11 +52,18 @@ export class RunProcessor {
     let result: RunHandlerResult | void = undefined;
     let error: unknown = undefined;
     try {
-      result = await registered.handler.execute(execution);
+      // Released on shutdown: stop waiting for the handler (its signal is aborted) so the process can exit now; an
+      // attempt already aborted for another cause then completes as that cause says.
+      result = await Promise.race([registered.handler.execute(execution), execution.released]);
     } catch (thrown) {
       error = thrown ?? new Error('The handler threw without an error');
     } finally {
       await this.executions.close(execution);
+    }
+    if (execution.abortCause === 'shutdown') {
+      // Handed back (retried, or timed_out on its last attempt) rather than completed from a half-done handler.
+      await this.reaper.release(run);
+      return;
     }
     await this.finish(run, execution, { result: result ?? undefined, error });
   }

@@ -56,7 +56,20 @@ export class RunReaper implements OnApplicationBootstrap, OnModuleDestroy {
     const dead = !run.heartbeatAt || Date.now() - run.heartbeatAt.getTime() > stale;
     const reason = dead ? `The worker stopped responding (no heartbeat for ${Math.round(stale / 1000)} s)` : `The run exceeded its time limit`;
     // Retry only a dead worker's attempt: a live one that overran may still be working, and two must never overlap.
-    const moved = await this.transitions.recover(run.id, run.attempt, stale, overdue, dead, sanitizeFailure({ code: dead ? 'worker_lost' : 'timeout', error: reason }));
+    return this.announce(await this.transitions.recover(run.id, run.attempt, stale, overdue, dead, sanitizeFailure({ code: dead ? 'worker_lost' : 'timeout', error: reason })));
+  }
+
+  /**
+   * Worker shutdown: hands this process's running attempt back now instead of after its heartbeat goes stale. Limits
+   * of 0 make recover apply at once (the attempt's own heartbeats have stopped): retried while attempts remain, else
+   * timed_out (cancelled if a cancel was pending). Still conditional on (running, attempt), so a completion that won wins.
+   */
+  async release(run: OperationRun): Promise<boolean> {
+    const failure = sanitizeFailure({ code: 'worker_shutdown', error: 'The worker shut down before the run finished' });
+    return this.announce(await this.transitions.recover(run.id, run.attempt, 0, 0, true, failure));
+  }
+
+  private async announce(moved: OperationRun | null): Promise<boolean> {
     if (!moved) return false;
     if (moved.status === OperationRunStatus.Queued) {
       this.publisher.updated(moved);

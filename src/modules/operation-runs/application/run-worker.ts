@@ -3,12 +3,16 @@ import { Worker } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { redisConnectionOptions } from '../../../infrastructure/queue/queue.module';
 import { safeErrorMessage } from '../../../shared/redact';
+import { RunExecutions } from './run-executions';
 import { RunProcessor } from './run-processor';
 import { RUN_QUEUE_NAME, type RunJobData } from './run-queue';
 
 /**
- * The BullMQ worker of runs, only in the worker and all roles. On shutdown (SIGTERM) it stops taking jobs and lets
- * the active ones finish (`worker.close()`); a process killed harder leaves its runs to the reaper.
+ * The BullMQ worker of runs, only in the worker and all roles. On shutdown (SIGTERM) it stops taking jobs and gives
+ * the active runs RUN_SHUTDOWN_GRACE_MS to finish; the rest are aborted and handed back at once (next attempt queued,
+ * or timed_out on the last) instead of waiting for the deployment's kill and then the reaper. Their processors return
+ * right after the hand-back, so BullMQ completes the old attempt's job (no stalled redelivery) and `close()` resolves.
+ * A process killed harder still leaves its runs to the reaper.
  */
 @Injectable()
 export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -18,6 +22,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly config: AppConfig,
     private readonly processor: RunProcessor,
+    private readonly executions: RunExecutions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,6 +38,16 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (!this.worker) return;
+    const closed = this.worker.close(); // stops fetching at once; resolves when every active job's processor returned
+    const grace = this.config.env.RUN_SHUTDOWN_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), grace)));
+    const overran = await Promise.race([closed.then(() => false), graceOver]);
+    clearTimeout(timer);
+    if (!overran) return;
+    const released = this.executions.releaseAll();
+    if (released > 0) this.logger.warn(`Shutdown: ${released} run(s) still active after ${grace} ms are handed back`);
+    await closed;
   }
 }

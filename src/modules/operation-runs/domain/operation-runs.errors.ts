@@ -19,12 +19,6 @@ export class RunTenantRequiredError extends BadUserInputError {
   }
 }
 
-export class InvalidRunCursorError extends BadUserInputError {
-  constructor() {
-    super('Invalid pagination cursor', 'after');
-  }
-}
-
 /** Thrown inside a handler by `throwIfCancelled()`; the wrapper maps it to the `cancelled` outcome. */
 export class RunCancelledError extends AppError {
   constructor() {

@@ -23,4 +23,8 @@ describe('outcomeOf', () => {
   it('should time out a handler aborted by its attempt timeout', () => {
     expect(outcomeOf({ abort: 'timeout', error: new Error('aborted'), failureCount: 0 })).toBe(OperationRunOutcome.TimedOut);
   });
+  it('should time out a handler aborted because its worker shut down, whatever it returned', () => {
+    expect(outcomeOf({ abort: 'shutdown', error: new Error('aborted'), failureCount: 0 })).toBe(OperationRunOutcome.TimedOut);
+    expect(outcomeOf({ abort: 'shutdown', declared: OperationRunOutcome.Succeeded, failureCount: 0 })).toBe(OperationRunOutcome.TimedOut);
+  });
 });

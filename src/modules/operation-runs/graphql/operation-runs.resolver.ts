@@ -50,7 +50,7 @@ export class OperationRunsResolver {
     description: 'Changes of one run (id) or of every run of a tenant (tenantId), from any process; drop messages whose version is not newer.',
     filter(this: OperationRunsResolver, run: OperationRunSnapshot, args: OperationRunUpdatedArgs, context: GraphqlContext) {
       if (args.id ? run.id !== args.id : run.tenantId !== args.tenantId) return false;
-      return this.access.canSee(context.user, run); // access may change while subscribed
+      return this.access.canReceive(context.user, run); // access may change while subscribed: re-checked within seconds
     },
     resolve: (run: OperationRunSnapshot) => run,
   })

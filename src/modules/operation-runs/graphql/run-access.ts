@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { ForbiddenError } from '../../../shared/app-errors';
-import { TenantAccessService } from '../../rbac';
+import { TenantAccessCache, TenantAccessService } from '../../rbac';
 import { OperationRunNotFoundError } from '../domain/operation-runs.errors';
 import type { RunVisibility } from '../application/operation-run.queries';
 
@@ -11,7 +11,10 @@ import type { RunVisibility } from '../application/operation-run.queries';
  */
 @Injectable()
 export class RunAccess {
-  constructor(private readonly access: TenantAccessService) {}
+  constructor(
+    private readonly access: TenantAccessService,
+    private readonly deliveries: TenantAccessCache,
+  ) {}
 
   async visibility(user: AuthenticatedUser): Promise<RunVisibility> {
     const [tenantIds, workspaceRuns] = await Promise.all([this.access.visibleTenantIds(user), this.access.canSee(user, null)]);
@@ -20,6 +23,11 @@ export class RunAccess {
 
   canSee(user: AuthenticatedUser, run: { tenantId: string | null }): Promise<boolean> {
     return this.access.canSee(user, run.tenantId);
+  }
+
+  /** canSee for each subscription delivery: a decision a few seconds old, not a query per event. */
+  canReceive(user: AuthenticatedUser, run: { tenantId: string | null }): Promise<boolean> {
+    return this.deliveries.canSee(user, run.tenantId);
   }
 
   async assertVisible<T extends { id: string; tenantId: string | null }>(user: AuthenticatedUser, run: T | null, id: string): Promise<T> {

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../shared/app-errors';
 import { ACCESS_METADATA, type AccessRequirement } from '../access.decorators';
-import { isUuid } from './is-uuid';
+import { isUuid } from '../../../shared/uuid';
 import { TenantAccessService } from './tenant-access.service';
 
 /** Global guard for GraphQL: enforces each resolver's declared requirement, and denies resolvers that declare none. */

@@ -6,6 +6,8 @@ import type { TenantGraphConnection } from '../../../infrastructure/graph';
  */
 export abstract class TenantDirectory {
   abstract exists(tenantId: string): Promise<boolean>;
+  /** The given ids that exist (one query), for lists. */
+  abstract existing(tenantIds: string[]): Promise<Set<string>>;
   /** Decrypted connection for a delegated Graph call, or null when the tenant does not exist or is archived. */
   abstract connectionFor(tenantId: string): Promise<TenantGraphConnection | null>;
 }

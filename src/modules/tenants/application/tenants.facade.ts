@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { CredentialCipher } from '../../../infrastructure/crypto';
 import type { TenantGraphConnection } from '../../../infrastructure/graph';
-import { TenantDirectory, isUuid } from '../../rbac';
+import { TenantDirectory } from '../../rbac';
+import { isUuid } from '../../../shared/uuid';
 import { TenantEntity } from '../domain/tenant.entity';
 import type { CredentialPlaintext } from '../domain/tenant-credential';
 
@@ -20,6 +21,13 @@ export class TenantsFacade implements TenantDirectory {
 
   async exists(tenantId: string): Promise<boolean> {
     return isUuid(tenantId) && (await this.tenants.existsBy({ id: tenantId }));
+  }
+
+  async existing(tenantIds: string[]): Promise<Set<string>> {
+    const ids = tenantIds.filter(isUuid);
+    if (ids.length === 0) return new Set();
+    const rows = await this.tenants.find({ where: { id: In(ids) }, select: { id: true } });
+    return new Set(rows.map((row) => row.id));
   }
 
   async isArchived(tenantId: string): Promise<boolean> {

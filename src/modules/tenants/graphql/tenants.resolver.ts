@@ -26,12 +26,11 @@ export class TenantsResolver {
       where: { ...(visible === 'all' ? {} : { id: In(visible) }), ...(includeArchived ? {} : { status: 'active' as const }) },
       order: { displayName: 'ASC', id: 'ASC' },
     });
-    const out: Tenant[] = [];
-    for (const row of rows) {
-      const role = await this.access.roleOn(user, row.id);
-      if (role) out.push(toTenant(row, role));
-    }
-    return out;
+    const roles = await this.access.rolesOn(user, rows.map((row) => row.id)); // one query, not one per row
+    return rows.flatMap((row) => {
+      const role = roles.get(row.id);
+      return role ? [toTenant(row, role)] : [];
+    });
   }
 
   @RequireTenantRole('viewer', 'id')

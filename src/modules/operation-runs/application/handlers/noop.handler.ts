@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../../../../infrastructure/config/app-config';
 import { REDIS_CLIENT } from '../../../../infrastructure/redis/redis.tokens';
+import { sleep } from '../../../../shared/sleep';
 import { OperationRunOutcome } from '../../domain/operation-run-state';
 import { type OperationRunHandler, RunHandler, type RunExecutionContext, type RunHandlerResult } from '../run-handler';
 
@@ -20,21 +21,6 @@ export interface NoopRunContext {
   sideEffectKey?: string;
   /** Runs sharing a key are deduplicated (none by default). */
   dedupeKey?: string;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 @Injectable()

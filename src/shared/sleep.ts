@@ -1,4 +1,4 @@
-/** setTimeout as a promise that an AbortSignal can cut short (rejecting with the signal's reason). */
+/** setTimeout as a promise that an AbortSignal can cut short (rejecting with the signal's reason); it removes its abort listener either way, so long-lived signals do not collect them. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
