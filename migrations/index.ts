@@ -4,6 +4,7 @@ import { Tenants1764201000000 } from './1764201000000-Tenants';
 import { Rbac1764201100000 } from './1764201100000-Rbac';
 import { Audit1764201200000 } from './1764201200000-Audit';
 import { Inventory1764202000000 } from './1764202000000-Inventory';
+import { OperationRunsOpenIndexes1764203000000 } from './1764203000000-OperationRunsOpenIndexes';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
   OperationRuns1764200000000,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Rbac1764201100000,
   Audit1764201200000,
   Inventory1764202000000,
+  OperationRunsOpenIndexes1764203000000,
 ];

@@ -63,6 +63,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(999) INVENTORY_PAGE_SIZE = 100;
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
+  /** How often run notifications lost with a crashed process (no outbox) are created after the fact. */
+  @Transform(toInt) @IsInt() @Min(1000) NOTIFICATION_REPAIR_INTERVAL_MS = 60000;
   /** Operation runs: enqueue give-up time (then the run fails), heartbeat cadence, default dead-worker limit, reconciler grace, lock retry delay, progress write coalescing. */
   @Transform(toInt) @IsInt() @Min(100) RUN_ENQUEUE_TIMEOUT_MS = 5000;
   @Transform(toInt) @IsInt() @Min(100) RUN_HEARTBEAT_INTERVAL_MS = 5000;

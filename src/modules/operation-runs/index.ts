@@ -1,6 +1,6 @@
 // The public surface of operation-runs: other modules import from here only.
 export { OperationRunsModule } from './operation-runs.module';
-export { OperationRunService, type StartRunInput } from './application/operation-run.service';
+export { OperationRunService, type InitiatedRun, type StartRunInput } from './application/operation-run.service';
 export type { OperationRunFilter, RunVisibility } from './application/operation-run.queries';
 export type { OperationRun } from './domain/operation-run.entity';
 export { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './domain/operation-run-state';

@@ -2,7 +2,6 @@ export { RbacModule } from './rbac.module';
 export { TenantAccessService } from './application/tenant-access.service';
 export { TenantAccessCache } from './application/tenant-access.cache';
 export { TenantDirectory } from './application/tenant-directory.port';
-export { isUuid } from '../../shared/uuid'; // kept while inventory.resolver.ts still imports it from here
 export { RequireAuthenticated, RequirePlatformAdmin, RequireTenantRole, ACCESS_METADATA } from './access.decorators';
 export type { AccessRequirement } from './access.decorators';
 export { TENANT_ROLES, roleAtLeast } from './domain/tenant-role';

@@ -43,6 +43,13 @@ describe('audit trail', () => {
     expect(errorCodes(await h.call(PLATFORM_ADMIN, EVENTS, { t: tenantId, after: 'garbage' }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('rejects a forged cursor whose value is not a sequence number as BAD_USER_INPUT on after, before it reaches PostgreSQL', async () => {
+    for (const value of ['abc', '1; DROP TABLE audit_events', '9'.repeat(25)]) {
+      const res = await h.call(PLATFORM_ADMIN, EVENTS, { t: tenantId, after: Buffer.from(JSON.stringify([value])).toString('base64url') });
+      expect(res.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+    }
+  });
+
   it('the database rejects UPDATE, DELETE and TRUNCATE on audit_events', async () => {
     await expect(db.query(`UPDATE audit_events SET action = 'x' WHERE tenant_id = $1`, [tenantId])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_events WHERE tenant_id = $1`, [tenantId])).rejects.toThrow(/append-only/);

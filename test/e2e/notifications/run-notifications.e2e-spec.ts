@@ -86,6 +86,35 @@ describe('run notifications', () => {
     expect(rows).toEqual([]);
   });
 
+  it('rejects a forged cursor as BAD_USER_INPUT on after, before it reaches PostgreSQL', async () => {
+    const forged = [
+      Buffer.from(JSON.stringify([new Date().toISOString(), 'not-a-uuid'])).toString('base64url'), // the current format, id not a UUID
+      Buffer.from(`${new Date().toISOString()}|not-a-uuid`).toString('base64url'), // the retired `<iso>|<id>` format
+      Buffer.from(JSON.stringify(['yesterday', randomUUID()])).toString('base64url'),
+      'garbage',
+    ];
+    for (const after of forged) {
+      const response = await gql(app.url, `query ($after: String) { myNotifications(first: 5, after: $after) { edges { cursor } } }`, { after }, aliceToken);
+      expect(response.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+    }
+  });
+
+  it('pages with its own cursors, no gaps, no repeats', async () => {
+    for (let i = 0; i < 2; i++) await waitForRun(app.app, (await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}` })).run.id, completed);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the listener is async
+    const all = (await gql(app.url, MINE, { first: 100 }, aliceToken)).data!.myNotifications.edges.map((e: { node: Note }) => e.node.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const response: any = await gql(app.url, `query ($after: String) { myNotifications(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, aliceToken);
+      expect(response.errors).toBeUndefined();
+      seen.push(...response.data.myNotifications.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = response.data.myNotifications.pageInfo.hasNextPage ? response.data.myNotifications.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('marks only the caller’s own notifications read', async () => {
     const { run } = await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}` });
     await waitForRun(app.app, run.id, completed);

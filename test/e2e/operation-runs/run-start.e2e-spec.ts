@@ -38,7 +38,7 @@ describe('starting operation runs', () => {
     const db = app.app.get(DataSource);
     // Running (not queued) rows: no worker of this app will ever see a job for them.
     await db.query(`INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`, [key]);
-    await expect(db.query(`INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`, [key])).rejects.toThrow(/operation_runs_active_dedupe_uq/);
+    await expect(db.query(`INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`, [key])).rejects.toThrow(/operation_runs_open_dedupe_uq/);
     await db.query(`UPDATE operation_runs SET status = 'completed', outcome = 'succeeded', finished_at = now() WHERE dedupe_key = $1`, [key]);
   });
 

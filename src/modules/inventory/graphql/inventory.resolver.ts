@@ -4,8 +4,9 @@ import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator
 import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
 import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/app-errors';
+import { isUuid } from '../../../shared/uuid';
 import { OperationRunService, OperationRunType } from '../../operation-runs';
-import { isUuid, RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
+import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
 import { TenantsFacade } from '../../tenants';
 import { InventoryQueryService } from '../application/inventory-query.service';
 import { InventoryScheduleService } from '../application/inventory-schedule.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BadUserInputError } from '../../../shared/app-errors';
+import { decodeCursor, encodeCursor } from '../../../infrastructure/graphql/pagination';
 import { isUuid } from '../../../shared/uuid';
 import { type Notification, notificationFromRow } from '../domain/notification.entity';
 
@@ -14,7 +14,7 @@ export class NotificationsService {
     const where = ['user_id = $1'];
     if (unreadOnly) where.push('read_at IS NULL');
     if (after) {
-      const cursor = decodeCursor(after);
+      const cursor = decodeNotificationCursor(after);
       params.push(cursor.createdAt, cursor.id);
       where.push(`(created_at, id) < ($2, $3)`);
     }
@@ -32,13 +32,12 @@ export class NotificationsService {
   }
 }
 
-export function encodeCursor(n: Notification): string {
-  return Buffer.from(`${n.createdAt.toISOString()}|${n.id}`).toString('base64url');
+/** The inbox keyset (created_at DESC, id DESC) in the shared cursor format; created_at has millisecond precision in the table. */
+export function encodeNotificationCursor(n: Notification): string {
+  return encodeCursor([n.createdAt.toISOString(), n.id]);
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new BadUserInputError('Invalid pagination cursor', 'after');
-  return { createdAt, id };
+function decodeNotificationCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = decodeCursor(cursor, 2, 'after', ([at, noteId]) => !Number.isNaN(Date.parse(at)) && isUuid(noteId));
+  return { createdAt: new Date(iso), id };
 }

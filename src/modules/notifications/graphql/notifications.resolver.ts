@@ -7,7 +7,7 @@ import { EventBus } from '../../../infrastructure/events';
 import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
 import { BadUserInputError } from '../../../shared/app-errors';
 import { RequireAuthenticated } from '../../rbac';
-import { encodeCursor, NotificationsService } from '../application/notifications.service';
+import { encodeNotificationCursor, NotificationsService } from '../application/notifications.service';
 import type { Notification } from '../domain/notification.entity';
 import { MyNotificationsArgs, NotificationConnection, NotificationType } from './notification.type';
 
@@ -32,7 +32,7 @@ export class NotificationsResolver implements OnModuleInit {
   async myNotifications(@Args() args: MyNotificationsArgs, @CurrentUser() user: AuthenticatedUser): Promise<NotificationConnection> {
     if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
     const { items, hasNextPage } = await this.notifications.page(user.id, args.first, args.after, args.unreadOnly);
-    const edges = items.map((node) => ({ cursor: encodeCursor(node), node }));
+    const edges = items.map((node) => ({ cursor: encodeNotificationCursor(node), node }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
-import type { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
+import { type OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
 import { decodeRunCursor } from './run-cursor';
 import { queryRuns } from './sql-rows';
 
@@ -42,6 +42,8 @@ export class OperationRunQueries {
     if (filter.tenantId) add((p) => `tenant_id = ${p}`, filter.tenantId);
     if (filter.type) add((p) => `type = ${p}`, filter.type);
     if (filter.status) add((p) => `status = ${p}`, filter.status);
+    // Lets queued/running lists use the partial index over unfinished runs (see migration OperationRunsOpenIndexes).
+    if (filter.status && filter.status !== OperationRunStatus.Completed) where.push('finished_at IS NULL');
     if (filter.outcome) add((p) => `outcome = ${p}`, filter.outcome);
     if (filter.initiatorUserId) add((p) => `initiator_user_id = ${p}`, filter.initiatorUserId);
     if (filter.createdAfter) add((p) => `created_at > ${p}`, filter.createdAfter);
@@ -58,5 +60,21 @@ export class OperationRunQueries {
       params,
     );
     return { runs: runs.slice(0, first), hasNextPage: runs.length > first };
+  }
+
+  /**
+   * Runs a user started (scheduled runs have no initiator) created at or after `since`, newest first, keyset-paged by
+   * `before`: a bounded range scan of operation_runs_created_idx. Only the columns repair sweeps need (no context).
+   */
+  initiatedSince(since: Date, before: { createdAt: Date; id: string } | null, limit: number): Promise<Array<Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'outcome' | 'attempt' | 'version' | 'createdAt'>>> {
+    const params: unknown[] = [since, limit];
+    if (before) params.push(before.createdAt, before.id);
+    return queryRuns(
+      this.db,
+      `SELECT id, tenant_id, type, initiator_user_id, outcome, attempt, version, created_at FROM operation_runs
+       WHERE created_at >= $1 AND initiator_user_id IS NOT NULL ${before ? 'AND (created_at, id) < ($3, $4)' : ''}
+       ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
   }
 }

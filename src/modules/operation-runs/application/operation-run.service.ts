@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { OperationRun } from '../domain/operation-run.entity';
+import type { OperationRunOutcome } from '../domain/operation-run-state';
 import { OperationRunNotFoundError, RunTenantRequiredError } from '../domain/operation-runs.errors';
 import { sanitizeFailure } from '../domain/run-failures';
 import { safeErrorMessage } from '../../../shared/redact';
 import { isUuid } from '../../../shared/uuid';
+import type { OperationRunEventBase } from './operation-run.events';
 import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
@@ -15,6 +17,12 @@ export interface StartRunInput {
   /** `tid:oid` of the user who asked for it; null for scheduled work (then nobody is notified). */
   initiatorUserId?: string | null;
   context?: Record<string, unknown>;
+}
+
+/** A run a user started, shaped like its events, for modules that repair what a lost event should have done. */
+export interface InitiatedRun extends OperationRunEventBase {
+  outcome: OperationRunOutcome | null;
+  createdAt: Date;
 }
 
 /**
@@ -77,6 +85,22 @@ export class OperationRunService {
 
   list(filter: OperationRunFilter, visibility: RunVisibility, first: number, after?: string | null): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
     return this.queries.page(filter, visibility, first, after);
+  }
+
+  /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */
+  async initiatedRunsSince(since: Date, before: { createdAt: Date; id: string } | null, limit: number): Promise<InitiatedRun[]> {
+    const runs = await this.queries.initiatedSince(since, before, limit);
+    return runs.map((run) => ({
+      runId: run.id,
+      tenantId: run.tenantId,
+      type: run.type,
+      title: this.registry.title(run.type),
+      initiatorUserId: run.initiatorUserId,
+      attempt: run.attempt,
+      version: run.version,
+      outcome: run.outcome,
+      createdAt: run.createdAt,
+    }));
   }
 
   /** Invariant 3: if the job cannot be enqueued, the caller gets a failed run, never a queued orphan. */

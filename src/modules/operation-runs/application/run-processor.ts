@@ -75,7 +75,7 @@ export class RunProcessor {
     if (end.error !== undefined && abort === null) appendFailure(failures, sanitizeFailure({ code: 'handler_error', error: end.error }));
     const summary = { ...(execution?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
     const version = (execution?.version ?? run.version) + 1;
-    const completed = await this.transitions.complete(run.id, run.attempt, version, { outcome, summary, failures, result: end.result?.result ?? null });
+    const completed = await this.transitions.complete(run, version, { outcome, summary, failures, result: end.result?.result ?? null });
     if (completed) this.publisher.completed(completed);
     else this.logger.warn(`Run ${run.id} attempt ${run.attempt} was completed elsewhere; its result is dropped`);
   }

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { redisConnectionOptions } from '../../../infrastructure/queue/queue.module';
+import { WriteBatcher } from './write-batcher';
 
 export const RUN_QUEUE_NAME = 'operation-runs';
 
@@ -16,6 +17,12 @@ export interface RunJobData {
 /** Attempt 1 uses the run id itself; a retry gets its own job so a stalled copy of the old one cannot block it. */
 export function jobIdFor(runId: string, attempt: number): string {
   return attempt <= 1 ? runId : `${runId}-a${attempt}`;
+}
+
+interface JobToAdd {
+  name: string;
+  data: RunJobData;
+  opts: { jobId: string; attempts: number; removeOnComplete: boolean; removeOnFail: { count: number } };
 }
 
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -37,10 +44,21 @@ export class RunQueue implements OnApplicationShutdown {
     this.queue.on('error', () => undefined); // connection errors surface on add(); without a listener they crash the process
   }
 
+  /**
+   * Group commit for enqueues, like the run writes (write-batcher.ts): while one `addBulk` is in flight, the adds
+   * that arrive meanwhile go together as the next one (one MULTI, one socket write). An idle system adds at once.
+   * If a bulk add fails, each job is retried alone, so one start's failure is its own.
+   */
+  private readonly adds = new WriteBatcher<JobToAdd, unknown>(
+    async (jobs) => this.queue.addBulk(jobs),
+    (job) => job.opts.jobId,
+    { maxBatch: 100, maxInFlight: 1, duplicates: 'defer' },
+  );
+
   /** Idempotent: BullMQ ignores an add whose jobId already exists. */
   async enqueue(run: { id: string; attempt: number; type: string; tenantId: string | null }): Promise<void> {
     const data: RunJobData = { runId: run.id, attempt: run.attempt, type: run.type, tenantId: run.tenantId };
-    const add = this.queue.add('run', data, { jobId: jobIdFor(run.id, run.attempt), attempts: 1, removeOnComplete: true, removeOnFail: { count: 1000 } });
+    const add = this.adds.submit({ name: 'run', data, opts: { jobId: jobIdFor(run.id, run.attempt), attempts: 1, removeOnComplete: true, removeOnFail: { count: 1000 } } });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`enqueue timed out after ${this.config.env.RUN_ENQUEUE_TIMEOUT_MS} ms`)), this.config.env.RUN_ENQUEUE_TIMEOUT_MS);

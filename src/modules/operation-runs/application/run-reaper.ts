@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../../../infrastructure/config/app-config';
+import { PeriodicSweep } from '../../../infrastructure/redis/periodic-sweep';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { OperationRunStatus } from '../domain/operation-run-state';
 import { sanitizeFailure } from '../domain/run-failures';
-import { PeriodicSweep } from './periodic-sweep';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
 import { RunTypeRegistry } from './run-type.registry';

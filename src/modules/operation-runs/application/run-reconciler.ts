@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../../../infrastructure/config/app-config';
+import { PeriodicSweep } from '../../../infrastructure/redis/periodic-sweep';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
-import { PeriodicSweep } from './periodic-sweep';
 import { RunQueue } from './run-queue';
 import { RunTransitions } from './run-transitions';
 

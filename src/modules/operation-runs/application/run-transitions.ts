@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
-import { OperationRunOutcome, type RunFailure, type SummaryCounts } from '../domain/operation-run-state';
+import { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from '../domain/operation-run-state';
 import { MAX_FAILURES } from '../domain/run-failures';
 import { queryRows, queryRuns } from './sql-rows';
 import { WriteBatcher } from './write-batcher';
 
-const ACTIVE = `status IN ('queued', 'running')`;
+/** Queued or running (a CHECK ties it to status): the predicate of the partial indexes over unfinished runs. */
+const OPEN = `finished_at IS NULL`;
 
 /**
  * Claims (and heartbeats) commit without waiting for the WAL flush: losing one to a PostgreSQL crash only puts the run
@@ -25,6 +26,7 @@ const BATCH = { maxBatch: 100, maxInFlight: 2, duplicates: 'defer' as const };
 
 interface InsertRequest { id: string; tenant_id: string | null; type: string; initiator_user_id: string | null; dedupe_key: string | null; context: Record<string, unknown>; max_attempts: number }
 interface ClaimRequest { id: string; attempt: number }
+interface CompletedColumns { id: string; version: number; heartbeat_at: Date; finished_at: Date; cancel_requested_at: Date | null }
 interface CompleteRequest { id: string; attempt: number; version: number; outcome: OperationRunOutcome; summary_counts: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }
 
 /**
@@ -54,7 +56,7 @@ export class RunTransitions {
           `INSERT INTO operation_runs (id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts)
            SELECT id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts
              FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, tenant_id text, type text, initiator_user_id text, dedupe_key text, context jsonb, max_attempts int)
-           ON CONFLICT (dedupe_key) WHERE ${ACTIVE} DO NOTHING
+           ON CONFLICT (dedupe_key) WHERE ${OPEN} AND dedupe_key IS NOT NULL DO NOTHING
            RETURNING *`,
           [JSON.stringify(requests)],
         ),
@@ -82,17 +84,17 @@ export class RunTransitions {
     BATCH,
   );
 
-  private readonly completions = new WriteBatcher<CompleteRequest, OperationRun | null>(
+  private readonly completions = new WriteBatcher<CompleteRequest, CompletedColumns | null>(
     async (requests) =>
       byId(
         requests,
-        await queryRuns(
+        (await queryRows(
           this.db,
           `UPDATE operation_runs r SET status = 'completed', outcome = c.outcome, summary_counts = c.summary_counts, failures = c.failures, result = c.result,
              finished_at = now(), heartbeat_at = now(), version = GREATEST(r.version + 1, c.version)
              FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS c(id, attempt, version, outcome, summary_counts, failures, result)
             WHERE r.id = c.id AND r.status = 'running' AND r.attempt = c.attempt
-           RETURNING r.*`,
+           RETURNING r.id, r.version, r.heartbeat_at, r.finished_at, r.cancel_requested_at`,
           [
             requests.map((q) => q.id),
             requests.map((q) => q.attempt),
@@ -102,14 +104,14 @@ export class RunTransitions {
             requests.map((q) => JSON.stringify(q.failures)),
             requests.map((q) => (q.result === null ? null : JSON.stringify(q.result))),
           ],
-        ),
+        )) as CompletedColumns[],
       ),
     (request) => request.id,
     BATCH,
   );
 
   async findActive(dedupeKey: string): Promise<OperationRun | null> {
-    const [run] = await queryRuns(this.db, `SELECT * FROM operation_runs WHERE dedupe_key = $1 AND ${ACTIVE}`, [dedupeKey]);
+    const [run] = await queryRuns(this.db, `SELECT * FROM operation_runs WHERE dedupe_key = $1 AND ${OPEN}`, [dedupeKey]);
     return run ?? null;
   }
 
@@ -143,8 +145,24 @@ export class RunTransitions {
     return row ? { version: row.version, cancelRequested: row.cancel_requested_at !== null } : null;
   }
 
-  complete(id: string, attempt: number, version: number, end: { outcome: OperationRunOutcome; summary: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }): Promise<OperationRun | null> {
-    return this.completions.submit({ id, attempt, version, outcome: end.outcome, summary_counts: end.summary, failures: end.failures, result: end.result });
+  /**
+   * The completed run, or null when this attempt no longer owns it. Only the columns the database decides come back
+   * (the rest is what the caller sent or already held): parsing whole rows was a measurable share of the hot path.
+   */
+  async complete(run: OperationRun, version: number, end: { outcome: OperationRunOutcome; summary: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }): Promise<OperationRun | null> {
+    const row = await this.completions.submit({ id: run.id, attempt: run.attempt, version, outcome: end.outcome, summary_counts: end.summary, failures: end.failures, result: end.result });
+    if (!row) return null;
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as OperationRun, run, {
+      status: OperationRunStatus.Completed,
+      outcome: end.outcome,
+      summaryCounts: end.summary,
+      failures: end.failures,
+      result: end.result,
+      version: row.version,
+      heartbeatAt: row.heartbeat_at,
+      finishedAt: row.finished_at,
+      cancelRequestedAt: row.cancel_requested_at,
+    });
   }
 
   async cancelQueued(id: string, requestedBy: string | null): Promise<OperationRun | null> {
@@ -191,7 +209,7 @@ export class RunTransitions {
   async findStaleCandidates(minStaleMs: number, minOverdueMs: number): Promise<OperationRun[]> {
     return queryRuns(
       this.db,
-      `SELECT * FROM operation_runs WHERE status = 'running'
+      `SELECT * FROM operation_runs WHERE status = 'running' AND ${OPEN}
          AND (heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) OR started_at < now() - make_interval(secs => $2::float8 / 1000))
        ORDER BY heartbeat_at LIMIT 200`,
       [minStaleMs, minOverdueMs],
@@ -199,7 +217,7 @@ export class RunTransitions {
   }
 
   async findQueuedSince(graceMs: number): Promise<OperationRun[]> {
-    return queryRuns(this.db, `SELECT * FROM operation_runs WHERE status = 'queued' AND queued_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY queued_at LIMIT 500`, [graceMs]);
+    return queryRuns(this.db, `SELECT * FROM operation_runs WHERE status = 'queued' AND ${OPEN} AND queued_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY queued_at LIMIT 500`, [graceMs]);
   }
 
   private async one(sql: string, params: unknown[]): Promise<OperationRun | null> {
@@ -209,7 +227,7 @@ export class RunTransitions {
 }
 
 /** The returned row of each request, in request order (null: its condition did not hold). */
-function byId(requests: { id: string }[], runs: OperationRun[]): (OperationRun | null)[] {
-  const rows = new Map(runs.map((run) => [run.id, run]));
+function byId<Row extends { id: string }>(requests: { id: string }[], returned: Row[]): (Row | null)[] {
+  const rows = new Map(returned.map((row) => [row.id, row]));
   return requests.map((request) => rows.get(request.id) ?? null);
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { safeErrorMessage } from '../../../shared/redact';
+import { safeErrorMessage } from '../../shared/redact';
 
 /**
  * Runs `sweep` every interval in at most one process at a time: each tick races for a Redis key that lives for one
@@ -39,7 +39,7 @@ export class PeriodicSweep {
         const won = await this.redis.set(this.key, '1', 'PX', Math.max(500, this.intervalMs - 100), 'NX');
         if (won !== 'OK') return;
         const handled = await this.sweep();
-        if (handled) this.logger.log(`${this.name}: ${handled} run(s) handled`);
+        if (handled) this.logger.log(`${this.name}: ${handled} item(s) handled`);
       } catch (error) {
         this.logger.warn(`${this.name} failed: ${safeErrorMessage(error)}`);
       }
