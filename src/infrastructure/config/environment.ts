@@ -61,6 +61,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
   /** `$top` of inventory listing requests (Graph caps it per collection; smaller pages = more requests). */
   @Transform(toInt) @IsInt() @Min(1) @Max(999) INVENTORY_PAGE_SIZE = 100;
+  /** Shortest allowed gap between two inventory schedule ticks (s). Lower only in tests (below 60 a cron may carry a seconds field); production refuses < 300. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) INVENTORY_SCHEDULE_MIN_GAP_SECONDS = 300;
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
   /** How often run notifications lost with a crashed process (no outbox) are created after the fact. */
@@ -100,6 +102,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   // for: in production only the MSP's own tenant(s) may sign in at all.
   if (env.NODE_ENV === 'production' && !csvHasValue(env.AUTH_ALLOWED_TENANTS)) {
     throw new ConfigValidationError('Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)');
+  }
+  // The 5-minute schedule minimum protects tenants' Graph budgets; a shorter gap exists only so tests can watch real ticks.
+  if (env.NODE_ENV === 'production' && env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS < 300) {
+    throw new ConfigValidationError('Invalid configuration: INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production');
   }
   return env;
 }

@@ -21,4 +21,11 @@ describe('validateCron', () => {
     expect(() => validateCron(cron)).toThrow(message);
     expect(() => validateCron(cron)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'cron' }) }));
   });
+
+  it('accepts a seconds field only when the minimum gap was lowered below a minute (INVENTORY_SCHEDULE_MIN_GAP_SECONDS, tests)', () => {
+    expect(() => validateCron('*/2 * * * * *')).toThrow(/5 fields/);
+    expect(() => validateCron('0 */5 * * * *', 300)).toThrow(/5 fields/);
+    expect(validateCron('*/2 * * * * *', 2)).toBe('*/2 * * * * *');
+    expect(() => validateCron('* * * * * *', 2)).toThrow(/more often than every 2 seconds/);
+  });
 });
