@@ -40,6 +40,17 @@ const spec = (s: Partial<CollectionSpec> & Pick<CollectionSpec, 'path' | 'entity
   ...s,
 });
 
+/** iOS and Android app protection behave alike: etag versions, `apps` beside `assignments`, assign answers 204. */
+const appProtectionSpec = (platform: 'ios' | 'android'): CollectionSpec =>
+  spec({
+    path: `deviceAppManagement/${platform}ManagedAppProtections`,
+    entityType: `${platform}ManagedAppProtection`,
+    version: 'etag',
+    subResources: ['assignments', 'apps'],
+    assign: { key: 'assignments', status: 204 },
+    readOnly: ['deployedAppCount'],
+  });
+
 export const COLLECTIONS: readonly CollectionSpec[] = [
   spec({ path: 'deviceManagement/deviceConfigurations', entityType: 'deviceConfiguration', polymorphic: true, version: 'int', patchStatus: 204 }),
   spec({
@@ -79,22 +90,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     readOnly: ['deployableContentDisplayName', 'endOfSupportDate'],
   }),
   spec({ path: 'deviceManagement/windowsDriverUpdateProfiles', entityType: 'windowsDriverUpdateProfile' }),
-  spec({
-    path: 'deviceAppManagement/iosManagedAppProtections',
-    entityType: 'iosManagedAppProtection',
-    version: 'etag',
-    subResources: ['assignments', 'apps'],
-    assign: { key: 'assignments', status: 204 },
-    readOnly: ['deployedAppCount'],
-  }),
-  spec({
-    path: 'deviceAppManagement/androidManagedAppProtections',
-    entityType: 'androidManagedAppProtection',
-    version: 'etag',
-    subResources: ['assignments', 'apps'],
-    assign: { key: 'assignments', status: 204 },
-    readOnly: ['deployedAppCount'],
-  }),
+  appProtectionSpec('ios'),
+  appProtectionSpec('android'),
   spec({
     path: 'deviceAppManagement/managedAppPolicies',
     entityType: 'managedAppPolicy',

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ConfidentialClientApplication, Configuration, LogLevel } from '@azure/msal-node';
 import { Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { redactSecrets } from '../../shared/redact';
 import { graphAuthErrorFrom } from './graph-auth-error-mapping';
 import { GraphAuthError } from './graph-errors';
 import { GraphSettings } from './graph-settings';
-import { LruMap } from './lru-map';
 import { TenantGraphConnection } from './tenant-graph-connection';
 
 /** The scope string names Graph itself, whatever host we send requests to (real Graph or the simulator). */
@@ -35,17 +35,17 @@ interface MsalApps {
  */
 export class GraphTokenProvider {
   private readonly logger = new Logger('GraphTokenProvider');
-  private readonly apps = new LruMap<string, MsalApps>(MAX_CACHED_APPS);
+  private readonly apps = new LRUCache<string, MsalApps>({ max: MAX_CACHED_APPS });
   /** tenant+client → its current connection key, to drop the app of replaced credentials. */
   private readonly keyByIdentity = new Map<string, string>();
   /** `connectionKey \n sha256(assertion) \n scopes` → token. */
-  private readonly oboTokens: LruMap<string, GraphAccessToken>;
+  private readonly oboTokens: LRUCache<string, GraphAccessToken>;
 
   constructor(
     private readonly settings: Pick<GraphSettings, 'authorityHost' | 'tokenEndpointBaseUrl'>,
     limits: { maxOboTokens?: number } = {},
   ) {
-    this.oboTokens = new LruMap(limits.maxOboTokens ?? MAX_OBO_TOKENS);
+    this.oboTokens = new LRUCache({ max: limits.maxOboTokens ?? MAX_OBO_TOKENS });
   }
 
   async getAppToken(conn: TenantGraphConnection): Promise<GraphAccessToken> {
@@ -77,7 +77,7 @@ export class GraphTokenProvider {
   /** Drops a cached app and its on-behalf-of tokens, e.g. when a tenant's credentials are replaced or removed. */
   evict(connectionKey: string): void {
     this.apps.delete(connectionKey);
-    for (const key of this.oboTokens.keys()) if (key.startsWith(`${connectionKey}\n`)) this.oboTokens.delete(key);
+    for (const key of [...this.oboTokens.keys()]) if (key.startsWith(`${connectionKey}\n`)) this.oboTokens.delete(key);
   }
 
   /** Entries held in memory: MSAL's caches (accounts, id/access/refresh tokens, app metadata) and the kept OBO tokens. */

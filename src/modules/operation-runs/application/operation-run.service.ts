@@ -90,17 +90,7 @@ export class OperationRunService {
   /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */
   async initiatedRunsSince(since: Date, before: { createdAt: Date; id: string } | null, limit: number): Promise<InitiatedRun[]> {
     const runs = await this.queries.initiatedSince(since, before, limit);
-    return runs.map((run) => ({
-      runId: run.id,
-      tenantId: run.tenantId,
-      type: run.type,
-      title: this.registry.title(run.type),
-      initiatorUserId: run.initiatorUserId,
-      attempt: run.attempt,
-      version: run.version,
-      outcome: run.outcome,
-      createdAt: run.createdAt,
-    }));
+    return runs.map((run) => ({ ...this.publisher.eventBase(run), outcome: run.outcome, createdAt: run.createdAt }));
   }
 
   /** Invariant 3: if the job cannot be enqueued, the caller gets a failed run, never a queued orphan. */

@@ -38,22 +38,22 @@ export class RunEventsPublisher {
   ) {}
 
   queued(run: OperationRun): void {
-    this.bus.emit('operation-run.queued', this.base(run));
+    this.bus.emit('operation-run.queued', this.eventBase(run));
     this.updated(run);
   }
 
   started(run: OperationRun): void {
-    this.bus.emit('operation-run.started', this.base(run));
+    this.bus.emit('operation-run.started', this.eventBase(run));
     this.updated(run);
   }
 
   progressed(run: OperationRun): void {
-    this.bus.emit('operation-run.progressed', { ...this.base(run), summaryCounts: run.summaryCounts });
+    this.bus.emit('operation-run.progressed', { ...this.eventBase(run), summaryCounts: run.summaryCounts });
     this.updated(run);
   }
 
   completed(run: OperationRun): void {
-    this.bus.emit('operation-run.completed', { ...this.base(run), outcome: run.outcome as OperationRunOutcome, summaryCounts: run.summaryCounts });
+    this.bus.emit('operation-run.completed', { ...this.eventBase(run), outcome: run.outcome as OperationRunOutcome, summaryCounts: run.summaryCounts });
     this.updated(run);
   }
 
@@ -65,7 +65,8 @@ export class RunEventsPublisher {
     void this.bus.broadcast('operation-run.cancel-requested', { runId });
   }
 
-  private base(run: OperationRun): OperationRunEventBase {
+  /** The fields every run event carries (also used to shape runs for modules that repair a lost event). */
+  eventBase(run: Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'attempt' | 'version'>): OperationRunEventBase {
     return { runId: run.id, tenantId: run.tenantId, type: run.type, title: this.registry.title(run.type), initiatorUserId: run.initiatorUserId, attempt: run.attempt, version: run.version };
   }
 }

@@ -1,21 +1,11 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { schemaEnum } from '../../../infrastructure/graphql/schema-enum';
+import { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
 
 /** Schema enums are UPPER_CASE; their internal values are the stored lowercase ones, so domain values pass through. */
-export enum OperationRunStatusValue {
-  QUEUED = 'queued',
-  RUNNING = 'running',
-  COMPLETED = 'completed',
-}
-export enum OperationRunOutcomeValue {
-  SUCCEEDED = 'succeeded',
-  PARTIALLY_SUCCEEDED = 'partially_succeeded',
-  FAILED = 'failed',
-  CANCELLED = 'cancelled',
-  TIMED_OUT = 'timed_out',
-}
-registerEnumType(OperationRunStatusValue, { name: 'OperationRunStatus', description: 'queued → running → completed; never backwards.' });
-registerEnumType(OperationRunOutcomeValue, { name: 'OperationRunOutcome', description: 'How a completed run ended.' });
+export const OperationRunStatusValue = schemaEnum(OperationRunStatus, { name: 'OperationRunStatus', description: 'queued → running → completed; never backwards.' });
+export const OperationRunOutcomeValue = schemaEnum(OperationRunOutcome, { name: 'OperationRunOutcome', description: 'How a completed run ended.' });
 
 @ObjectType('OperationRunSummaryCounts')
 export class OperationRunSummaryCountsType {

@@ -1,14 +1,15 @@
 import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
+import type { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
 import { OperationRunOutcomeValue, OperationRunStatusValue, OperationRunType } from './operation-run.type';
 
 @InputType()
 export class OperationRunFilterInput {
   @Field(() => ID, { nullable: true }) tenantId?: string | null;
   @Field(() => String, { nullable: true }) type?: string | null;
-  @Field(() => OperationRunStatusValue, { nullable: true }) status?: OperationRunStatusValue | null;
-  @Field(() => OperationRunOutcomeValue, { nullable: true }) outcome?: OperationRunOutcomeValue | null;
+  @Field(() => OperationRunStatusValue, { nullable: true }) status?: OperationRunStatus | null;
+  @Field(() => OperationRunOutcomeValue, { nullable: true }) outcome?: OperationRunOutcome | null;
   @Field(() => ID, { nullable: true }) initiatorUserId?: string | null;
   @Field(() => Date, { nullable: true }) createdAfter?: Date | null;
   @Field(() => Date, { nullable: true }) createdBefore?: Date | null;
