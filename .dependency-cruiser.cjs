@@ -7,14 +7,16 @@ module.exports = {
   forbidden: [
     {
       name: 'module-internals-are-private',
-      comment: "Import another module only through its index.ts (facade, events, GraphQL types) - never its entities, repositories or processors.",
+      comment:
+        'Import another module only through its index.ts (facade, events, GraphQL types) - never its entities, repositories or processors.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'outside-code-uses-module-index',
-      comment: 'Code outside src/modules (app module, infrastructure, tools) also sees a module only through its index.ts.',
+      comment:
+        'Code outside src/modules (app module, infrastructure, tools) also sees a module only through its index.ts.',
       severity: 'error',
       from: { path: '^(src|bench|config)/', pathNot: '^src/modules/' },
       to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
@@ -35,7 +37,8 @@ module.exports = {
     },
     {
       name: 'simulator-is-not-production-code',
-      comment: 'The Graph simulator is a test/demo tool; the app never imports it (its tests and testing/ helpers may).',
+      comment:
+        'The Graph simulator is a test/demo tool; the app never imports it (its tests and testing/ helpers may).',
       severity: 'error',
       from: { path: '^src/(modules|infrastructure|shared)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$|/testing/' },
       to: { path: '^src/graph-simulator/' },

@@ -8,16 +8,33 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
       'no-console': ['error', { allow: ['error'] }],
       // One Graph path: only the Graph layer (and its simulator) may speak HTTP to the outside.
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Call Microsoft Graph through GraphClient (src/infrastructure/graph); no ad-hoc HTTP.' }],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'fetch',
+          message: 'Call Microsoft Graph through GraphClient (src/infrastructure/graph); no ad-hoc HTTP.',
+        },
+      ],
     },
   },
   {
-    files: ['src/infrastructure/graph/**', 'src/graph-simulator/**', 'test/**', 'bench/**', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    files: [
+      'src/infrastructure/graph/**',
+      'src/graph-simulator/**',
+      'test/**',
+      'bench/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+    ],
     rules: { 'no-restricted-globals': 'off', 'no-console': 'off' },
   },
   {

@@ -20,7 +20,11 @@ const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 20);
 const AUDIENCE = 'api://tenantatlas-bench';
 
 async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data;
@@ -28,11 +32,20 @@ async function graphql(url: string, token: string, query: string, variables: Rec
 
 async function main(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const databaseUrl = withDatabaseName(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `ta_bench_${runId}`);
+  const databaseUrl = withDatabaseName(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    `ta_bench_${runId}`,
+  );
   await ensureDatabaseExists(databaseUrl);
   await runMigrations(databaseUrl);
 
-  const throttle = { enabled: true, windowMs: WINDOW_MS, maxRequests: MAX_REQUESTS, maxWrites: Math.max(1, Math.floor(MAX_REQUESTS / 10)), retryAfterMode: 'header' as const };
+  const throttle = {
+    enabled: true,
+    windowMs: WINDOW_MS,
+    maxRequests: MAX_REQUESTS,
+    maxWrites: Math.max(1, Math.floor(MAX_REQUESTS / 10)),
+    retryAfterMode: 'header' as const,
+  };
   const sim = await startGraphSimulator({ port: 0, apiAudience: AUDIENCE, tenants: [], throttle });
   const home = sim.addTenant({ displayName: 'MSP home', users: [{ upn: 'bench@msp.test', password: 'pw' }] });
   const managed = sim.addTenant({ displayName: 'Bench tenant' });
@@ -61,9 +74,25 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const token = await sim.issueUserToken(home.tenantId, 'bench@msp.test', { audience: AUDIENCE });
   const app0 = managed.apps[0];
-  const { registerTenant } = await graphql(url, token, `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`, {
-    i: { entraTenantId: managed.tenantId, displayName: managed.displayName, clientId: app0.clientId, clientSecret: app0.clientSecret },
-  });
+  const { registerTenant } = await graphql(
+    url,
+    token,
+    `
+      mutation ($i: RegisterTenantInput!) {
+        registerTenant(input: $i) {
+          id
+        }
+      }
+    `,
+    {
+      i: {
+        entraTenantId: managed.tenantId,
+        displayName: managed.displayName,
+        clientId: app0.clientId,
+        clientSecret: app0.clientSecret,
+      },
+    },
+  );
 
   global.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -72,17 +101,37 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   sim.resetStats();
 
-  const { startInventorySync } = await graphql(url, token, `mutation($t: ID!) { startInventorySync(tenantId: $t) { id } }`, { t: registerTenant.id });
+  const { startInventorySync } = await graphql(
+    url,
+    token,
+    `
+      mutation ($t: ID!) {
+        startInventorySync(tenantId: $t) {
+          id
+        }
+      }
+    `,
+    { t: registerTenant.id },
+  );
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  let row: { status: string; outcome: string; started_at: Date; finished_at: Date; summary_counts: Record<string, number> } | undefined;
+  let row:
+    | { status: string; outcome: string; started_at: Date; finished_at: Date; summary_counts: Record<string, number> }
+    | undefined;
   for (;;) {
-    [row] = (await db.query(`SELECT status, outcome, started_at, finished_at, summary_counts FROM operation_runs WHERE id = $1`, [startInventorySync.id])).rows;
+    [row] = (
+      await db.query(
+        `SELECT status, outcome, started_at, finished_at, summary_counts FROM operation_runs WHERE id = $1`,
+        [startInventorySync.id],
+      )
+    ).rows;
     if (row?.status === 'completed') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   clearInterval(sampler);
-  const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM inventory_items WHERE tenant_id = $1`, [registerTenant.id]);
+  const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM inventory_items WHERE tenant_id = $1`, [
+    registerTenant.id,
+  ]);
   await db.end();
 
   const stats = sim.stats(managed.tenantId);
@@ -99,10 +148,14 @@ async function main(): Promise<void> {
   console.log(`outcome:            ${row.outcome}`);
   console.log(`objects synced:     ${objects} (${stats.requests} Graph requests, page size ${PAGE_SIZE})`);
   console.log(`throttle:           ${MAX_REQUESTS} requests / ${WINDOW_MS} ms per app per tenant (sliding window)`);
-  console.log(`time:               ${elapsedMs} ms vs throttle-bound minimum ${minimumMs} ms → ratio ${result.throttleBoundRatio} (target ≤ 1.15)`);
+  console.log(
+    `time:               ${elapsedMs} ms vs throttle-bound minimum ${minimumMs} ms → ratio ${result.throttleBoundRatio} (target ≤ 1.15)`,
+  );
   console.log(`throughput:         ${result.objectsPerSec} objects/s`);
   console.log(`429s received:      ${stats.throttled429}`);
-  console.log(`RSS:                baseline ${Math.round(baselineRss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB, growth ${result.rssGrowthMb} MB (target < 100)`);
+  console.log(
+    `RSS:                baseline ${Math.round(baselineRss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB, growth ${result.rssGrowthMb} MB (target < 100)`,
+  );
   console.log(JSON.stringify(result));
 
   await app.close();

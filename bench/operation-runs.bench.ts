@@ -66,7 +66,11 @@ async function rawBullmq(prefix: string, jobs: number): Promise<number> {
   return jobs / seconds;
 }
 
-async function runs(service: OperationRunService, bus: EventBus, jobs: number): Promise<{ perSec: number; latencies: number[] }> {
+async function runs(
+  service: OperationRunService,
+  bus: EventBus,
+  jobs: number,
+): Promise<{ perSec: number; latencies: number[] }> {
   let done = 0;
   let resolveAll: () => void = () => undefined;
   const all = new Promise<void>((resolve) => (resolveAll = resolve));
@@ -83,18 +87,35 @@ async function runs(service: OperationRunService, bus: EventBus, jobs: number): 
 
 async function main(): Promise<void> {
   const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const databaseUrl = withDatabaseName(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `ta_bench_${id}`);
+  const databaseUrl = withDatabaseName(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    `ta_bench_${id}`,
+  );
   const prefix = `ta-bench-${id}`;
   await ensureDatabaseExists(databaseUrl);
   await runMigrations(databaseUrl);
   const app = await createApp(
-    validateEnvironment({ NODE_ENV: 'test', APP_ROLE: 'all', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATABASE_AUTO_CREATE: 'false', MIGRATIONS_RUN: 'false', DATABASE_POOL_SIZE: '20', REDIS_URL, REDIS_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY) }),
+    validateEnvironment({
+      NODE_ENV: 'test',
+      APP_ROLE: 'all',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      DATABASE_AUTO_CREATE: 'false',
+      MIGRATIONS_RUN: 'false',
+      DATABASE_POOL_SIZE: '20',
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+    }),
   );
   try {
     await app.listen(0, '127.0.0.1');
     const service = app.get(OperationRunService);
     const bus = app.get(EventBus);
-    console.log(`warming up (${ROUNDS} rounds of ${JOBS} jobs per side, worker concurrency=${CONCURRENCY}, callers=${CALLERS})`);
+    console.log(
+      `warming up (${ROUNDS} rounds of ${JOBS} jobs per side, worker concurrency=${CONCURRENCY}, callers=${CALLERS})`,
+    );
     // Both sides reach steady speed only after a few thousand jobs (JIT, connection pools, Redis scripts loaded).
     for (let i = 0; i < 3; i++) {
       await rawBullmq(`${prefix}:raw`, JOBS);
@@ -112,25 +133,36 @@ async function main(): Promise<void> {
       runSeconds += JOBS / lifecycle.perSec;
       latencies.push(...lifecycle.latencies);
       ratios.push(lifecycle.perSec / raw);
-      console.log(`round ${round}: raw BullMQ ${raw.toFixed(0)}/s, runs ${lifecycle.perSec.toFixed(0)}/s, ratio ${(lifecycle.perSec / raw).toFixed(3)}`);
+      console.log(
+        `round ${round}: raw BullMQ ${raw.toFixed(0)}/s, runs ${lifecycle.perSec.toFixed(0)}/s, ratio ${(lifecycle.perSec / raw).toFixed(3)}`,
+      );
     }
     const rawPerSec = (ROUNDS * JOBS) / rawSeconds;
     const runsPerSec = (ROUNDS * JOBS) / runSeconds;
     console.log(`raw BullMQ no-op jobs: ${rawPerSec.toFixed(0)}/s`);
     console.log(`no-op runs, full lifecycle (start → worker → completed): ${runsPerSec.toFixed(0)}/s`);
-    console.log(`ratio over all rounds ${(runsPerSec / rawPerSec).toFixed(3)} (median round ${percentile(ratios, 50).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+    console.log(
+      `ratio over all rounds ${(runsPerSec / rawPerSec).toFixed(3)} (median round ${percentile(ratios, 50).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
+    );
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
     console.log(`start() latency at ${CALLERS} concurrent callers: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-    console.log(JSON.stringify({ runsPerSec: round(runsPerSec), rawBullmqPerSec: round(rawPerSec), ratio: round(runsPerSec / rawPerSec, 3), startP50Ms: round(p50, 2), startP95Ms: round(p95, 2) }));
+    console.log(
+      JSON.stringify({
+        runsPerSec: round(runsPerSec),
+        rawBullmqPerSec: round(rawPerSec),
+        ratio: round(runsPerSec / rawPerSec, 3),
+        startP50Ms: round(p50, 2),
+        startP95Ms: round(p95, 2),
+      }),
+    );
   } finally {
     await app.close();
     await dropDatabase(databaseUrl);
     await deleteKeysWithPrefix(REDIS_URL, prefix);
   }
 }
-
 
 main().catch((error: unknown) => {
   console.error(error);

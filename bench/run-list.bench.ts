@@ -33,7 +33,11 @@ const ADMIN_UPN = 'bench@msp.test';
 const HOME_TID = randomUUID();
 
 /** The uuid PostgreSQL's md5(text)::uuid gives, so filter values match the seeded rows. */
-const md5Uuid = (text: string) => createHash('md5').update(text).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+const md5Uuid = (text: string) =>
+  createHash('md5')
+    .update(text)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,9 +90,14 @@ interface Page {
 }
 
 async function list(url: string, token: string, variables: Record<string, unknown>): Promise<Page> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: QUERY, variables }),
+  });
   const body = (await response.json()) as { data?: { operationRuns: Page }; errors?: Array<{ message: string }> };
-  if (!body.data || body.errors?.length) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  if (!body.data || body.errors?.length)
+    throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data.operationRuns;
 }
 
@@ -116,9 +125,24 @@ async function main(): Promise<void> {
       await ensureDatabaseExists(side.databaseUrl);
       await runMigrations(side.databaseUrl);
       await seed(side.databaseUrl, side.rows, anchor);
-      console.log(`seeded ${side.rows} runs + VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `seeded ${side.rows} runs + VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       side.app = await createApp(
-        validateEnvironment({ NODE_ENV: 'test', APP_ROLE: 'api', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: side.databaseUrl, DATABASE_AUTO_CREATE: 'false', MIGRATIONS_RUN: 'false', REDIS_URL, REDIS_PREFIX: `${prefix}-${side.label}`, AUTH_JWKS_URL: issuer.jwksUrl, AUTH_AUDIENCE: TEST_AUDIENCE, ADMIN_UPNS: ADMIN_UPN }),
+        validateEnvironment({
+          NODE_ENV: 'test',
+          APP_ROLE: 'api',
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: side.databaseUrl,
+          DATABASE_AUTO_CREATE: 'false',
+          MIGRATIONS_RUN: 'false',
+          REDIS_URL,
+          REDIS_PREFIX: `${prefix}-${side.label}`,
+          AUTH_JWKS_URL: issuer.jwksUrl,
+          AUTH_AUDIENCE: TEST_AUDIENCE,
+          ADMIN_UPNS: ADMIN_UPN,
+        }),
       );
       await side.app.listen(0, '127.0.0.1');
       side.url = `http://127.0.0.1:${(side.app.getHttpServer().address() as { port: number }).port}`;
@@ -137,10 +161,18 @@ async function main(): Promise<void> {
       { name: 'status COMPLETED', filter: { status: 'COMPLETED' } },
       { name: 'outcome FAILED', filter: { outcome: 'FAILED' } },
       { name: 'tenant+COMPLETED page 2', filter: { tenantId: tenant, status: 'COMPLETED' }, page2: true },
-      { name: 'created window (1 day)', filter: { createdAfter: new Date(anchor.getTime() - 31 * day).toISOString(), createdBefore: new Date(anchor.getTime() - 30 * day).toISOString() } },
+      {
+        name: 'created window (1 day)',
+        filter: {
+          createdAfter: new Date(anchor.getTime() - 31 * day).toISOString(),
+          createdBefore: new Date(anchor.getTime() - 30 * day).toISOString(),
+        },
+      },
     ];
 
-    console.log(`${REQUESTS} sequential requests per case and size (after ${WARMUP} warm-up), first: ${PAGE}, sizes alternating in ${ROUNDS} rounds`);
+    console.log(
+      `${REQUESTS} sequential requests per case and size (after ${WARMUP} warm-up), first: ${PAGE}, sizes alternating in ${ROUNDS} rounds`,
+    );
     const header = ['case', 'rows 1k/1M', 'p50 1k', 'p50 1M', 'p95 1k', 'p95 1M', 'ratio p50', 'ratio p95'];
     const table: string[][] = [];
     const all: Record<string, number[]> = { '1k': [], '1M': [] };
@@ -175,16 +207,21 @@ async function main(): Promise<void> {
       table.push([
         testCase.name,
         sides.map((side) => returned.get(side)).join('/'),
-        ...[percentile(small, 50), percentile(large, 50), percentile(small, 95), percentile(large, 95)].map((ms) => ms.toFixed(1)),
+        ...[percentile(small, 50), percentile(large, 50), percentile(small, 95), percentile(large, 95)].map((ms) =>
+          ms.toFixed(1),
+        ),
         ratioP50.toFixed(2),
         ratioP95.toFixed(2),
       ]);
     }
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-    for (const row of [header, ...table]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+    for (const row of [header, ...table])
+      console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
     const p50Ms1k = percentile(all['1k'], 50);
     const p50Ms1m = percentile(all['1M'], 50);
-    console.log(`all cases: p50 ${p50Ms1k.toFixed(1)} ms at ${ROWS_SMALL} runs, ${p50Ms1m.toFixed(1)} ms at ${ROWS_LARGE} runs (ms per request, HTTP + GraphQL + PostgreSQL)`);
+    console.log(
+      `all cases: p50 ${p50Ms1k.toFixed(1)} ms at ${ROWS_SMALL} runs, ${p50Ms1m.toFixed(1)} ms at ${ROWS_LARGE} runs (ms per request, HTTP + GraphQL + PostgreSQL)`,
+    );
     const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
     console.log(
       JSON.stringify({
@@ -203,7 +240,8 @@ async function main(): Promise<void> {
   } finally {
     for (const side of sides) await side.app?.close();
     await issuer.close();
-    if (process.env.BENCH_KEEP === '1') console.error(`kept databases: ${sides.map((side) => side.databaseUrl).join(' ')}`);
+    if (process.env.BENCH_KEEP === '1')
+      console.error(`kept databases: ${sides.map((side) => side.databaseUrl).join(' ')}`);
     else for (const side of sides) await dropDatabase(side.databaseUrl);
     await deleteKeysWithPrefix(REDIS_URL, prefix);
   }

@@ -1,4 +1,10 @@
-import { COMMON_READ_ONLY_FIELDS, GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, getContract, stripReadOnlyFields } from './graph-contracts';
+import {
+  COMMON_READ_ONLY_FIELDS,
+  GRAPH_CONTRACTS,
+  GRAPH_TYPE_KEYS,
+  getContract,
+  stripReadOnlyFields,
+} from './graph-contracts';
 
 const REQUIRED_TYPES = [
   'deviceConfiguration',
@@ -60,7 +66,15 @@ describe('graph contract registry', () => {
     it('lists id and its name field, and keeps neither a payload nor a secret in meta', () => {
       expect(c.listSelect).toEqual(expect.arrayContaining(['id', c.nameField]));
       expect(new Set(c.listSelect).size).toBe(c.listSelect.length);
-      for (const field of ['settings', 'scriptContent', 'detectionScriptContent', 'remediationScriptContent', 'assignments', 'id', c.nameField]) {
+      for (const field of [
+        'settings',
+        'scriptContent',
+        'detectionScriptContent',
+        'remediationScriptContent',
+        'assignments',
+        'id',
+        c.nameField,
+      ]) {
         expect(c.metaFields).not.toContain(field);
       }
     });
@@ -118,8 +132,16 @@ describe('graph contract registry', () => {
   });
 
   it('assigns scripts and remediations with their own body keys and autopilot per target', () => {
-    expect(getContract('deviceManagementScript').assignments?.write).toEqual({ kind: 'assignAction', bodyKey: 'deviceManagementScriptAssignments', expectedStatus: 204 });
-    expect(getContract('deviceHealthScript').assignments?.write).toEqual({ kind: 'assignAction', bodyKey: 'deviceHealthScriptAssignments', expectedStatus: 204 });
+    expect(getContract('deviceManagementScript').assignments?.write).toEqual({
+      kind: 'assignAction',
+      bodyKey: 'deviceManagementScriptAssignments',
+      expectedStatus: 204,
+    });
+    expect(getContract('deviceHealthScript').assignments?.write).toEqual({
+      kind: 'assignAction',
+      bodyKey: 'deviceHealthScriptAssignments',
+      expectedStatus: 204,
+    });
     expect(getContract('windowsAutopilotDeploymentProfile').assignments?.write.kind).toBe('perTargetPost');
   });
 
@@ -132,7 +154,18 @@ describe('graph contract registry', () => {
   });
 
   it('strips read-only fields and every *@odata.context before a write', () => {
-    const body = { id: '1', displayName: 'x', version: 3, '@odata.type': '#t', '@odata.context': 'c', 'settings@odata.context': 'c', settingCount: 2 };
-    expect(stripReadOnlyFields(getContract('settingsCatalogPolicy'), body)).toEqual({ displayName: 'x', '@odata.type': '#t' });
+    const body = {
+      id: '1',
+      displayName: 'x',
+      version: 3,
+      '@odata.type': '#t',
+      '@odata.context': 'c',
+      'settings@odata.context': 'c',
+      settingCount: 2,
+    };
+    expect(stripReadOnlyFields(getContract('settingsCatalogPolicy'), body)).toEqual({
+      displayName: 'x',
+      '@odata.type': '#t',
+    });
   });
 });

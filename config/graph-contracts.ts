@@ -109,7 +109,10 @@ export const COMMON_READ_ONLY_FIELDS = [
   'topicIdentifier',
 ] as const;
 
-const perm = (name: string) => ({ read: [`${name}.Read.All`, `${name}.ReadWrite.All`], write: [`${name}.ReadWrite.All`] });
+const perm = (name: string) => ({
+  read: [`${name}.Read.All`, `${name}.ReadWrite.All`],
+  write: [`${name}.ReadWrite.All`],
+});
 const CONFIG = perm('DeviceManagementConfiguration');
 const SCRIPTS = perm('DeviceManagementScripts');
 const SERVICE_CONFIG = perm('DeviceManagementServiceConfig');
@@ -119,7 +122,8 @@ const APPS = perm('DeviceManagementApps');
 const BASE_SELECT = ['id', 'displayName', 'description', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds'];
 const BASE_META = ['description', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds'];
 const UPDATE_PATCH = { method: 'PATCH', expectedStatuses: [200, 204] } as const;
-const CREATE = (requiredFields: readonly string[] = []) => ({ method: 'POST', expectedStatus: 201, requiredFields }) as const;
+const CREATE = (requiredFields: readonly string[] = []) =>
+  ({ method: 'POST', expectedStatus: 201, requiredFields }) as const;
 const ASSIGN = (bodyKey = 'assignments', expectedStatus: 200 | 204 = 200): AssignmentContract => ({
   readPath: 'assignments',
   write: { kind: 'assignAction', bodyKey, expectedStatus },
@@ -127,7 +131,12 @@ const ASSIGN = (bodyKey = 'assignments', expectedStatus: 200 | 204 = 200): Assig
 const EXPAND_ASSIGNMENTS = { expand: ['assignments'], subResources: [] } as const;
 
 /** iOS and Android app protection policies share one shape; create/update go to the type-specific collection. */
-function appProtection(typeKey: GraphTypeKey, platformLabel: 'iOS' | 'Android', collection: string, odataName: string): GraphContract {
+function appProtection(
+  typeKey: GraphTypeKey,
+  platformLabel: 'iOS' | 'Android',
+  collection: string,
+  odataName: string,
+): GraphContract {
   return {
     typeKey,
     label: `${platformLabel} app protection policy`,
@@ -183,7 +192,10 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     metaFields: [...BASE_META, 'version'],
     platform: { from: 'odataType' },
     // GET …/scheduledActionsForRule as a path is a 400 on Graph; only $expand works.
-    backup: { expand: ['assignments', 'scheduledActionsForRule($expand=scheduledActionConfigurations)'], subResources: [] },
+    backup: {
+      expand: ['assignments', 'scheduledActionsForRule($expand=scheduledActionConfigurations)'],
+      subResources: [],
+    },
     // Graph rejects a compliance POST without exactly one `block` scheduled action.
     create: CREATE(['@odata.type', 'scheduledActionsForRule']),
     update: UPDATE_PATCH,
@@ -201,8 +213,28 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     odataType: '#microsoft.graph.deviceManagementConfigurationPolicy',
     polymorphic: false,
     nameField: 'name',
-    listSelect: ['id', 'name', 'description', 'platforms', 'technologies', 'settingCount', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds', 'templateReference'],
-    metaFields: ['description', 'platforms', 'technologies', 'settingCount', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds', 'templateReference'],
+    listSelect: [
+      'id',
+      'name',
+      'description',
+      'platforms',
+      'technologies',
+      'settingCount',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTagIds',
+      'templateReference',
+    ],
+    metaFields: [
+      'description',
+      'platforms',
+      'technologies',
+      'settingCount',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTagIds',
+      'templateReference',
+    ],
     platform: { from: 'field', field: 'platforms' },
     backup: { expand: ['settings', 'assignments'], subResources: [] },
     create: CREATE(['settings']),
@@ -314,8 +346,25 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     odataType: '#microsoft.graph.deviceAndAppManagementAssignmentFilter',
     polymorphic: false,
     nameField: 'displayName',
-    listSelect: ['id', 'displayName', 'description', 'platform', 'assignmentFilterManagementType', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTags'],
-    metaFields: ['description', 'platform', 'rule', 'assignmentFilterManagementType', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTags'],
+    listSelect: [
+      'id',
+      'displayName',
+      'description',
+      'platform',
+      'assignmentFilterManagementType',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTags',
+    ],
+    metaFields: [
+      'description',
+      'platform',
+      'rule',
+      'assignmentFilterManagementType',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTags',
+    ],
     platform: { from: 'field', field: 'platform' },
     backup: { expand: [], subResources: [] },
     create: CREATE(),
@@ -389,8 +438,18 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     restorable: true,
     supportsFilter: true,
   },
-  iosManagedAppProtection: appProtection('iosManagedAppProtection', 'iOS', 'iosManagedAppProtections', 'iosManagedAppProtection'),
-  androidManagedAppProtection: appProtection('androidManagedAppProtection', 'Android', 'androidManagedAppProtections', 'androidManagedAppProtection'),
+  iosManagedAppProtection: appProtection(
+    'iosManagedAppProtection',
+    'iOS',
+    'iosManagedAppProtections',
+    'iosManagedAppProtection',
+  ),
+  androidManagedAppProtection: appProtection(
+    'androidManagedAppProtection',
+    'Android',
+    'androidManagedAppProtections',
+    'androidManagedAppProtection',
+  ),
   windowsFeatureUpdateProfile: {
     typeKey: 'windowsFeatureUpdateProfile',
     label: 'Windows feature update profile',
@@ -425,7 +484,13 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     backup: EXPAND_ASSIGNMENTS,
     create: CREATE(),
     update: UPDATE_PATCH,
-    readOnlyFields: [...COMMON_READ_ONLY_FIELDS, 'deviceReporting', 'newUpdates', 'inventorySyncStatus', 'driverInventories'],
+    readOnlyFields: [
+      ...COMMON_READ_ONLY_FIELDS,
+      'deviceReporting',
+      'newUpdates',
+      'inventorySyncStatus',
+      'driverInventories',
+    ],
     assignments: ASSIGN(),
     permissions: CONFIG,
     restorable: true,
@@ -439,15 +504,36 @@ export const GRAPH_CONTRACTS: Readonly<Record<GraphTypeKey, GraphContract>> = {
     odataType: '#microsoft.graph.mobileApp',
     polymorphic: true,
     nameField: 'displayName',
-    listSelect: ['id', 'displayName', 'description', 'publisher', 'isAssigned', 'publishingState', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds'],
-    metaFields: ['description', 'publisher', 'isAssigned', 'publishingState', 'createdDateTime', 'lastModifiedDateTime', 'roleScopeTagIds'],
+    listSelect: [
+      'id',
+      'displayName',
+      'description',
+      'publisher',
+      'isAssigned',
+      'publishingState',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTagIds',
+    ],
+    metaFields: [
+      'description',
+      'publisher',
+      'isAssigned',
+      'publishingState',
+      'createdDateTime',
+      'lastModifiedDateTime',
+      'roleScopeTagIds',
+    ],
     platform: { from: 'odataType' },
     backup: EXPAND_ASSIGNMENTS,
     // Binaries live outside Graph; an app is never recreated from a backup.
     create: null,
     update: null,
     readOnlyFields: [...COMMON_READ_ONLY_FIELDS],
-    assignments: { readPath: 'assignments', write: { kind: 'assignAction', bodyKey: 'mobileAppAssignments', expectedStatus: 204 } },
+    assignments: {
+      readPath: 'assignments',
+      write: { kind: 'assignAction', bodyKey: 'mobileAppAssignments', expectedStatus: 204 },
+    },
     permissions: { read: APPS.read, write: [] },
     restorable: false,
     supportsFilter: true,
@@ -467,7 +553,13 @@ export function getContract(key: GraphTypeKey | string): GraphContract {
 
 /** Entra groups are not an Intune type: read app-only (directory cache), searched delegated (group picker). */
 export const GROUP_PERMISSIONS = {
-  appRead: ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  appRead: [
+    'Group.Read.All',
+    'GroupMember.Read.All',
+    'Directory.Read.All',
+    'Group.ReadWrite.All',
+    'Directory.ReadWrite.All',
+  ],
   delegatedSearch: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All'],
 } as const;
 
@@ -477,5 +569,7 @@ export const DELEGATED_GROUP_SEARCH_SCOPES: readonly string[] = ['https://graph.
 /** A write body without the fields Graph sets itself (top level, and every `*@odata.context`). */
 export function stripReadOnlyFields(contract: GraphContract, body: Record<string, unknown>): Record<string, unknown> {
   const readOnly = new Set(contract.readOnlyFields);
-  return Object.fromEntries(Object.entries(body).filter(([key]) => !readOnly.has(key) && !key.endsWith('@odata.context')));
+  return Object.fromEntries(
+    Object.entries(body).filter(([key]) => !readOnly.has(key) && !key.endsWith('@odata.context')),
+  );
 }

@@ -31,17 +31,25 @@ export class OperationRuns1764200000000 implements MigrationInterface {
         CONSTRAINT operation_runs_outcome_only_when_completed CHECK ((status = 'completed') = (outcome IS NOT NULL))
       )`);
     // Invariant 1: at most one active run per dedupe key, decided by PostgreSQL (INSERT … ON CONFLICT uses it).
-    await q.query(`CREATE UNIQUE INDEX operation_runs_active_dedupe_uq ON operation_runs (dedupe_key) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE UNIQUE INDEX operation_runs_active_dedupe_uq ON operation_runs (dedupe_key) WHERE status IN ('queued', 'running')`,
+    );
     // Monitoring list: keyset on (created_at DESC, id DESC), alone and behind each common equality filter. A status
     // filter uses the active index below for queued/running and created_idx (nearly every row is completed) otherwise.
     await q.query(`CREATE INDEX operation_runs_created_idx ON operation_runs (created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX operation_runs_tenant_created_idx ON operation_runs (tenant_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX operation_runs_tenant_created_idx ON operation_runs (tenant_id, created_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX operation_runs_type_created_idx ON operation_runs (type, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX operation_runs_initiator_created_idx ON operation_runs (initiator_user_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX operation_runs_initiator_created_idx ON operation_runs (initiator_user_id, created_at DESC, id DESC)`,
+    );
     // Active runs only (reconciler, reaper, "queued"/"running" lists): completed rows leave it, so it stays tiny. One
     // index instead of a full status index plus two sweep indexes: claim and complete change status, so every index
     // of the table gets an entry on each of them (specs/003-operation-runs/spec.md "Write cost").
-    await q.query(`CREATE INDEX operation_runs_active_idx ON operation_runs (status, created_at DESC, id DESC) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE INDEX operation_runs_active_idx ON operation_runs (status, created_at DESC, id DESC) WHERE status IN ('queued', 'running')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,7 +21,9 @@ export class Notifications1764200100000 implements MigrationInterface {
     // One queued and one terminal notification per run, however often the event is delivered.
     await q.query(`CREATE UNIQUE INDEX notifications_run_kind_uq ON notifications (run_id, kind)`);
     await q.query(`CREATE INDEX notifications_user_created_idx ON notifications (user_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX notifications_user_unread_idx ON notifications (user_id, created_at DESC, id DESC) WHERE read_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notifications_user_unread_idx ON notifications (user_id, created_at DESC, id DESC) WHERE read_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

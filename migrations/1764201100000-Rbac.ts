@@ -16,9 +16,13 @@ export class Rbac1764201100000 implements MigrationInterface {
         "granted_at" timestamptz NOT NULL DEFAULT now(),
         "bound_at" timestamptz NULL
       )`);
-    await q.query(`CREATE UNIQUE INDEX "tenant_memberships_tenant_upn" ON "tenant_memberships" ("tenant_id", "user_upn")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "tenant_memberships_tenant_upn" ON "tenant_memberships" ("tenant_id", "user_upn")`,
+    );
     await q.query(`CREATE INDEX "tenant_memberships_user_upn" ON "tenant_memberships" ("user_upn")`);
-    await q.query(`CREATE INDEX "tenant_memberships_user_id" ON "tenant_memberships" ("user_id") WHERE "user_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "tenant_memberships_user_id" ON "tenant_memberships" ("user_id") WHERE "user_id" IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

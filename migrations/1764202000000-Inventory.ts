@@ -22,11 +22,17 @@ export class Inventory1764202000000 implements MigrationInterface {
         last_seen_run_id uuid NOT NULL,
         missing_since timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_inventory_items_object ON inventory_items (tenant_id, type_key, external_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_inventory_items_object ON inventory_items (tenant_id, type_key, external_id)`,
+    );
     // Keyset listing: by name within a tenant (optionally one type), and the missing sweep per type.
     await q.query(`CREATE INDEX ix_inventory_items_tenant_name ON inventory_items (tenant_id, name, id)`);
-    await q.query(`CREATE INDEX ix_inventory_items_tenant_type_name ON inventory_items (tenant_id, type_key, name, id)`);
-    await q.query(`CREATE INDEX ix_inventory_items_missing ON inventory_items (tenant_id, type_key) WHERE missing_since IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_inventory_items_tenant_type_name ON inventory_items (tenant_id, type_key, name, id)`,
+    );
+    await q.query(
+      `CREATE INDEX ix_inventory_items_missing ON inventory_items (tenant_id, type_key) WHERE missing_since IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE inventory_type_states (
@@ -58,7 +64,9 @@ export class Inventory1764202000000 implements MigrationInterface {
         deleted_at timestamptz
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_directory_groups_group ON directory_groups (tenant_id, external_id)`);
-    await q.query(`CREATE INDEX ix_directory_groups_tenant_name ON directory_groups (tenant_id, lower(display_name), id)`);
+    await q.query(
+      `CREATE INDEX ix_directory_groups_tenant_name ON directory_groups (tenant_id, lower(display_name), id)`,
+    );
 
     await q.query(`
       CREATE TABLE inventory_schedules (

@@ -19,22 +19,36 @@ export class OperationRunsOpenIndexes1764203000000 implements MigrationInterface
 
   async up(q: QueryRunner): Promise<void> {
     // No code path completes a run without finished_at; this only guards rows written by hand before the CHECK existed.
-    await q.query(`UPDATE operation_runs SET finished_at = COALESCE(heartbeat_at, started_at, queued_at) WHERE status = 'completed' AND finished_at IS NULL`);
-    await q.query(`UPDATE operation_runs SET finished_at = NULL WHERE status <> 'completed' AND finished_at IS NOT NULL`);
-    await q.query(`ALTER TABLE operation_runs ADD CONSTRAINT operation_runs_finished_iff_completed CHECK ((status = 'completed') = (finished_at IS NOT NULL))`);
+    await q.query(
+      `UPDATE operation_runs SET finished_at = COALESCE(heartbeat_at, started_at, queued_at) WHERE status = 'completed' AND finished_at IS NULL`,
+    );
+    await q.query(
+      `UPDATE operation_runs SET finished_at = NULL WHERE status <> 'completed' AND finished_at IS NOT NULL`,
+    );
+    await q.query(
+      `ALTER TABLE operation_runs ADD CONSTRAINT operation_runs_finished_iff_completed CHECK ((status = 'completed') = (finished_at IS NOT NULL))`,
+    );
     // New unique index first, old one dropped after, in one transaction: no moment without the dedupe guarantee.
-    await q.query(`CREATE UNIQUE INDEX operation_runs_open_dedupe_uq ON operation_runs (dedupe_key) WHERE finished_at IS NULL AND dedupe_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX operation_runs_open_dedupe_uq ON operation_runs (dedupe_key) WHERE finished_at IS NULL AND dedupe_key IS NOT NULL`,
+    );
     await q.query(`DROP INDEX operation_runs_active_dedupe_uq`);
-    await q.query(`CREATE INDEX operation_runs_open_idx ON operation_runs (created_at DESC, id DESC) WHERE finished_at IS NULL`);
+    await q.query(
+      `CREATE INDEX operation_runs_open_idx ON operation_runs (created_at DESC, id DESC) WHERE finished_at IS NULL`,
+    );
     await q.query(`DROP INDEX operation_runs_active_idx`);
     await q.query(`ALTER TABLE operation_runs SET (fillfactor = 80)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE operation_runs RESET (fillfactor)`);
-    await q.query(`CREATE UNIQUE INDEX operation_runs_active_dedupe_uq ON operation_runs (dedupe_key) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE UNIQUE INDEX operation_runs_active_dedupe_uq ON operation_runs (dedupe_key) WHERE status IN ('queued', 'running')`,
+    );
     await q.query(`DROP INDEX operation_runs_open_dedupe_uq`);
-    await q.query(`CREATE INDEX operation_runs_active_idx ON operation_runs (status, created_at DESC, id DESC) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE INDEX operation_runs_active_idx ON operation_runs (status, created_at DESC, id DESC) WHERE status IN ('queued', 'running')`,
+    );
     await q.query(`DROP INDEX operation_runs_open_idx`);
     await q.query(`ALTER TABLE operation_runs DROP CONSTRAINT operation_runs_finished_iff_completed`);
   }

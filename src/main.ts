@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const app = await createApp(env);
   await app.listen(env.PORT, env.HOST);
   const base = `http://${env.HOST}:${env.PORT}`;
-  const served = env.APP_ROLE === 'worker' ? `health at ${base}/health/ready` : `GraphQL at ${base}/graphql (subscriptions: ws://${env.HOST}:${env.PORT}/graphql)`;
+  const served =
+    env.APP_ROLE === 'worker'
+      ? `health at ${base}/health/ready`
+      : `GraphQL at ${base}/graphql (subscriptions: ws://${env.HOST}:${env.PORT}/graphql)`;
   console.log(`TenantAtlas (${env.APP_ROLE}) is up: ${served}`);
 }
 

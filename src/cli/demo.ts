@@ -41,42 +41,72 @@ async function main(): Promise<void> {
   const app = await createApp(env);
   await app.listen(env.PORT, env.HOST);
   const api = `http://${env.HOST}:${env.PORT}/graphql`;
-  const token = await sim.issueUserToken(DEMO_TENANT.tenantId, DEMO_TENANT.upn, { audience: API_AUDIENCE, expiresInSec: 12 * 3600 });
+  const token = await sim.issueUserToken(DEMO_TENANT.tenantId, DEMO_TENANT.upn, {
+    audience: API_AUDIENCE,
+    expiresInSec: 12 * 3600,
+  });
   const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data as T;
   };
 
-  const { tenants } = await call<{ tenants: Array<{ id: string; entraTenantId: string }> }>(`{ tenants(includeArchived: true) { id entraTenantId } }`);
+  const { tenants } = await call<{ tenants: Array<{ id: string; entraTenantId: string }> }>(
+    `{ tenants(includeArchived: true) { id entraTenantId } }`,
+  );
   let tenantId = tenants.find((t) => t.entraTenantId === DEMO_TENANT.tenantId)?.id;
   if (!tenantId) {
     const { registerTenant } = await call<{ registerTenant: { id: string } }>(
       `mutation($input: RegisterTenantInput!) { registerTenant(input: $input) { id } }`,
-      { input: { entraTenantId: DEMO_TENANT.tenantId, displayName: 'Contoso (demo)', clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret } },
+      {
+        input: {
+          entraTenantId: DEMO_TENANT.tenantId,
+          displayName: 'Contoso (demo)',
+          clientId: DEMO_TENANT.clientId,
+          clientSecret: DEMO_TENANT.clientSecret,
+        },
+      },
     );
     tenantId = registerTenant.id;
   }
-  await call(`mutation($t: ID!, $u: String!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: ADMIN) { role } }`, { t: tenantId, u: DEMO_TENANT.upn });
-  const { verifyTenant } = await call<{ verifyTenant: { id: string } }>(`mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, { t: tenantId });
+  await call(`mutation($t: ID!, $u: String!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: ADMIN) { role } }`, {
+    t: tenantId,
+    u: DEMO_TENANT.upn,
+  });
+  const { verifyTenant } = await call<{ verifyTenant: { id: string } }>(
+    `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`,
+    { t: tenantId },
+  );
   await call(`mutation($t: ID!) { startDirectoryGroupsSync(tenantId: $t) { id } }`, { t: tenantId });
 
   const line = '─'.repeat(78);
   console.log(`\n${line}\nTenantAtlas demo is running (Ctrl-C to stop)\n${line}`);
   console.log(`GraphQL (HTTP and graphql-ws): ${api}`);
-  console.log(`Graph simulator:               ${sim.url} (${seeded ? 'OpenIntuneBaseline fixtures' : 'synthetic objects'} + 250 groups)`);
+  console.log(
+    `Graph simulator:               ${sim.url} (${seeded ? 'OpenIntuneBaseline fixtures' : 'synthetic objects'} + 250 groups)`,
+  );
   console.log(`Demo tenant id:                ${tenantId} (verify run ${verifyTenant.id})`);
   console.log(`Signed in as:                  ${DEMO_TENANT.upn} (platform admin, tenant admin)`);
   console.log(`\nBearer token (12 h):\n${token}\n`);
   console.log(`export TOKEN=${token}\n`);
   console.log('1) Start an inventory sync:');
-  console.log(`curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"mutation { startInventorySync(tenantId: \\"${tenantId}\\") { id status } }"}'\n`);
+  console.log(
+    `curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"mutation { startInventorySync(tenantId: \\"${tenantId}\\") { id status } }"}'\n`,
+  );
   console.log('2) Watch it live (graphql-ws; e.g. with `npx wscat` or any GraphQL client), subscription:');
-  console.log(`   subscription { operationRunUpdated(tenantId: "${tenantId}") { id type status outcome summaryCounts { processed total } version } }`);
+  console.log(
+    `   subscription { operationRunUpdated(tenantId: "${tenantId}") { id type status outcome summaryCounts { processed total } version } }`,
+  );
   console.log(`   connection_init payload: {"authorization":"Bearer $TOKEN"}\n`);
   console.log('3) List the inventory:');
-  console.log(`curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"{ inventoryItems(tenantId: \\"${tenantId}\\", first: 5) { edges { node { typeKey name platform lastModifiedAt } } } inventorySummary(tenantId: \\"${tenantId}\\") { totalPresent } }"}'`);
+  console.log(
+    `curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"{ inventoryItems(tenantId: \\"${tenantId}\\", first: 5) { edges { node { typeKey name platform lastModifiedAt } } } inventorySummary(tenantId: \\"${tenantId}\\") { totalPresent } }"}'`,
+  );
   console.log(`${line}\nReady.`);
 
   const stop = async () => {

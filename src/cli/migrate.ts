@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   if (env.DATABASE_AUTO_CREATE) await ensureDatabaseExists(env.DATABASE_URL);
   const applied = await runMigrations(env.DATABASE_URL);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.');
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.',
+  );
 }
 
 main().catch((error: Error) => {

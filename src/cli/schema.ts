@@ -7,7 +7,8 @@ import { createApp } from '../bootstrap';
 import { validateEnvironment } from '../infrastructure/config/environment';
 
 const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'schema.gql');
-const HEADER = '# The GraphQL contract of TenantAtlas. Generated from the code by `npm run schema:generate`; CI fails when it drifts.\n# Renaming or removing a field is a breaking change: add, deprecate, then remove.\n\n';
+const HEADER =
+  '# The GraphQL contract of TenantAtlas. Generated from the code by `npm run schema:generate`; CI fails when it drifts.\n# Renaming or removing a field is a breaking change: add, deprecate, then remove.\n\n';
 
 /** `schema.gql` is the API contract: `write` regenerates it from the code, `check` fails when they differ. */
 async function main(mode: string): Promise<void> {
@@ -35,7 +36,9 @@ async function main(mode: string): Promise<void> {
     const a = committed.split('\n');
     const b = generated.split('\n');
     const line = a.findIndex((l, i) => l !== b[i]);
-    console.error(`schema.gql is out of date (first difference at line ${line + 1}: committed "${a[line] ?? ''}" vs code "${b[line] ?? ''}"). Run npm run schema:generate and review the API change.`);
+    console.error(
+      `schema.gql is out of date (first difference at line ${line + 1}: committed "${a[line] ?? ''}" vs code "${b[line] ?? ''}"). Run npm run schema:generate and review the API change.`,
+    );
     process.exit(1);
   }
   console.log('schema.gql matches the code.');

@@ -4,8 +4,13 @@ import { appToken, graph } from './test-helpers';
 describe('JSON $batch', () => {
   let sim: GraphSimulator;
   let token: string;
-  const get = (id: string, url = '/deviceManagement/deviceConfigurations?$top=1'): Record<string, unknown> => ({ id, method: 'GET', url });
-  const batch = (requests: unknown[], version = 'beta') => graph(sim, token, `/${version}/$batch`, { method: 'POST', body: { requests } });
+  const get = (id: string, url = '/deviceManagement/deviceConfigurations?$top=1'): Record<string, unknown> => ({
+    id,
+    method: 'GET',
+    url,
+  });
+  const batch = (requests: unknown[], version = 'beta') =>
+    graph(sim, token, `/${version}/$batch`, { method: 'POST', body: { requests } });
 
   beforeAll(async () => {
     sim = await startGraphSimulator({ syntheticPerType: 3, throttle: { windowMs: 300, maxRequests: 1000 } });
@@ -18,7 +23,9 @@ describe('JSON $batch', () => {
     const res = await batch(Array.from({ length: 20 }, (_, i) => get(String(i + 1))));
     expect(res.status).toBe(200);
     expect(res.body.responses).toHaveLength(20);
-    expect(res.body.responses.map((r: { id: string }) => r.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)).sort());
+    expect(res.body.responses.map((r: { id: string }) => r.id).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i + 1)).sort(),
+    );
     for (const r of res.body.responses) {
       expect(r.status).toBe(200);
       expect(r.body.value).toHaveLength(1);
@@ -30,7 +37,10 @@ describe('JSON $batch', () => {
     const dup = await batch([get('1'), get('1')]);
     expect(dup.status).toBe(400);
     expect(dup.body.error.code).toBe('BadRequest');
-    expect((await batch([{ id: '1', method: 'POST', url: '/deviceManagement/roleScopeTags', body: { displayName: 'x' } }])).status).toBe(400);
+    expect(
+      (await batch([{ id: '1', method: 'POST', url: '/deviceManagement/roleScopeTags', body: { displayName: 'x' } }]))
+        .status,
+    ).toBe(400);
   });
 
   it('throttles inner requests one by one: the throttled one gets 429 with its own Retry-After, the others 200', async () => {
@@ -51,8 +61,19 @@ describe('JSON $batch', () => {
     const res = await batch([
       { id: '1', method: 'GET', url: '/deviceManagement/deviceConfigurations/does-not-exist' },
       { id: '2', method: 'GET', url: '/deviceManagement/deviceConfigurations', dependsOn: ['1'] },
-      { id: '3', method: 'POST', url: '/deviceManagement/roleScopeTags', headers: { 'Content-Type': 'application/json' }, body: { displayName: 'batch tag' } },
-      { id: '4', method: 'GET', url: "/deviceManagement/roleScopeTags?$filter=displayName eq 'batch tag'", dependsOn: ['3'] },
+      {
+        id: '3',
+        method: 'POST',
+        url: '/deviceManagement/roleScopeTags',
+        headers: { 'Content-Type': 'application/json' },
+        body: { displayName: 'batch tag' },
+      },
+      {
+        id: '4',
+        method: 'GET',
+        url: "/deviceManagement/roleScopeTags?$filter=displayName eq 'batch tag'",
+        dependsOn: ['3'],
+      },
     ]);
     const byId = Object.fromEntries(res.body.responses.map((r: { id: string }) => [r.id, r]));
     expect(byId['1'].status).toBe(404);

@@ -27,10 +27,12 @@ export function validateBatch(body: unknown): BatchItem[] {
   const requests = (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(requests)) throw badRequest('Invalid batch payload format.');
   if (requests.length === 0) throw badRequest('Invalid batch payload format.');
-  if (requests.length > MAX_BATCH_REQUESTS) throw badRequest(`The number of batch requests must not exceed ${MAX_BATCH_REQUESTS}.`);
+  if (requests.length > MAX_BATCH_REQUESTS)
+    throw badRequest(`The number of batch requests must not exceed ${MAX_BATCH_REQUESTS}.`);
   const ids = new Set<string>();
   for (const r of requests as BatchItem[]) {
-    if (!r || typeof r.id !== 'string' || !r.id || typeof r.method !== 'string' || typeof r.url !== 'string') throw badRequest('Invalid batch payload format.');
+    if (!r || typeof r.id !== 'string' || !r.id || typeof r.method !== 'string' || typeof r.url !== 'string')
+      throw badRequest('Invalid batch payload format.');
     if (ids.has(r.id)) throw badRequest(`Request Id '${r.id}' must be unique in Batch request.`);
     ids.add(r.id);
     if (r.body !== undefined) {
@@ -40,7 +42,8 @@ export function validateBatch(body: unknown): BatchItem[] {
     if (/\$batch/i.test(r.url)) throw badRequest('Nested batch requests are not supported.');
   }
   for (const r of requests as BatchItem[]) {
-    for (const dep of r.dependsOn ?? []) if (!ids.has(dep) || dep === r.id) throw badRequest(`Request dependsOn '${dep}' is not a valid request id.`);
+    for (const dep of r.dependsOn ?? [])
+      if (!ids.has(dep) || dep === r.id) throw badRequest(`Request dependsOn '${dep}' is not a valid request id.`);
   }
   const byId = new Map((requests as BatchItem[]).map((r) => [r.id, r]));
   const state = new Map<string, 'visiting' | 'done'>();
@@ -77,7 +80,11 @@ function toInnerRequest(item: BatchItem, outer: GraphRequest): GraphRequest {
  * Runs inner requests concurrently except where `dependsOn` orders them; each goes through the full
  * pipeline (throttling counts each one). A request whose dependency failed gets 424 and is not executed.
  */
-export async function runBatch(pipeline: GraphPipeline, principal: Principal, outer: GraphRequest): Promise<GraphResponse> {
+export async function runBatch(
+  pipeline: GraphPipeline,
+  principal: Principal,
+  outer: GraphRequest,
+): Promise<GraphResponse> {
   const items = validateBatch(outer.body);
   const done = new Map<string, Promise<BatchResponseItem>>();
   const run = (item: BatchItem): Promise<BatchResponseItem> => {
@@ -87,7 +94,12 @@ export async function runBatch(pipeline: GraphPipeline, principal: Principal, ou
       const deps = await Promise.all((item.dependsOn ?? []).map((id) => run(items.find((x) => x.id === id)!)));
       if (deps.some((d) => d.status < 200 || d.status >= 300)) {
         const requestId = randomUUID();
-        return { id: item.id, status: 424, headers: { 'Content-Type': 'application/json' }, body: graphErrorBody('FailedDependency', 'Dependent request failed', requestId, undefined) };
+        return {
+          id: item.id,
+          status: 424,
+          headers: { 'Content-Type': 'application/json' },
+          body: graphErrorBody('FailedDependency', 'Dependent request failed', requestId, undefined),
+        };
       }
       const res = await pipeline.execute(toInnerRequest(item, outer), principal);
       const headers: Record<string, string> = { ...res.headers };

@@ -1,7 +1,13 @@
 /** How each simulated Intune collection behaves on writes and which sub-resources it owns. */
 export type SubResource = 'assignments' | 'settings' | 'scheduledActionsForRule' | 'apps' | 'definitionValues';
 
-export const SUB_RESOURCES: readonly SubResource[] = ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues'];
+export const SUB_RESOURCES: readonly SubResource[] = [
+  'assignments',
+  'settings',
+  'scheduledActionsForRule',
+  'apps',
+  'definitionValues',
+];
 
 export interface CollectionSpec {
   path: string;
@@ -27,7 +33,15 @@ export interface CollectionSpec {
 }
 
 /** Read-only on every Intune entity (graph-facts §1 "Strip before POST/PATCH"). */
-export const COMMON_READ_ONLY = ['id', 'createdDateTime', 'lastModifiedDateTime', 'modifiedDateTime', 'version', 'isAssigned', 'supportsScopeTags'];
+export const COMMON_READ_ONLY = [
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'modifiedDateTime',
+  'version',
+  'isAssigned',
+  'supportsScopeTags',
+];
 
 const spec = (s: Partial<CollectionSpec> & Pick<CollectionSpec, 'path' | 'entityType'>): CollectionSpec => ({
   polymorphic: false,
@@ -52,7 +66,13 @@ const appProtectionSpec = (platform: 'ios' | 'android'): CollectionSpec =>
   });
 
 export const COLLECTIONS: readonly CollectionSpec[] = [
-  spec({ path: 'deviceManagement/deviceConfigurations', entityType: 'deviceConfiguration', polymorphic: true, version: 'int', patchStatus: 204 }),
+  spec({
+    path: 'deviceManagement/deviceConfigurations',
+    entityType: 'deviceConfiguration',
+    polymorphic: true,
+    version: 'int',
+    patchStatus: 204,
+  }),
   spec({
     path: 'deviceManagement/deviceCompliancePolicies',
     entityType: 'deviceCompliancePolicy',
@@ -70,8 +90,16 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     readOnlyOnUpdate: ['settingCount', 'creationSource'],
     put: true,
   }),
-  spec({ path: 'deviceManagement/groupPolicyConfigurations', entityType: 'groupPolicyConfiguration', subResources: ['assignments', 'definitionValues'] }),
-  spec({ path: 'deviceManagement/deviceManagementScripts', entityType: 'deviceManagementScript', assign: { key: 'deviceManagementScriptAssignments', status: 204 } }),
+  spec({
+    path: 'deviceManagement/groupPolicyConfigurations',
+    entityType: 'groupPolicyConfiguration',
+    subResources: ['assignments', 'definitionValues'],
+  }),
+  spec({
+    path: 'deviceManagement/deviceManagementScripts',
+    entityType: 'deviceManagementScript',
+    assign: { key: 'deviceManagementScriptAssignments', status: 204 },
+  }),
   spec({
     path: 'deviceManagement/deviceHealthScripts',
     entityType: 'deviceHealthScript',
@@ -79,11 +107,31 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     assign: { key: 'deviceHealthScriptAssignments', status: 204 },
     readOnly: ['isGlobalScript', 'highestAvailableVersion'],
   }),
-  spec({ path: 'deviceManagement/windowsAutopilotDeploymentProfiles', entityType: 'windowsAutopilotDeploymentProfile', polymorphic: true }),
-  spec({ path: 'deviceManagement/assignmentFilters', entityType: 'deviceAndAppManagementAssignmentFilter', subResources: [], assign: null, readOnly: ['payloads'] }),
+  spec({
+    path: 'deviceManagement/windowsAutopilotDeploymentProfiles',
+    entityType: 'windowsAutopilotDeploymentProfile',
+    polymorphic: true,
+  }),
+  spec({
+    path: 'deviceManagement/assignmentFilters',
+    entityType: 'deviceAndAppManagementAssignmentFilter',
+    subResources: [],
+    assign: null,
+    readOnly: ['payloads'],
+  }),
   spec({ path: 'deviceManagement/roleScopeTags', entityType: 'roleScopeTag' }),
-  spec({ path: 'deviceManagement/roleDefinitions', entityType: 'deviceAndAppManagementRoleDefinition', subResources: [], assign: null }),
-  spec({ path: 'deviceManagement/roleAssignments', entityType: 'deviceAndAppManagementRoleAssignment', subResources: [], assign: null }),
+  spec({
+    path: 'deviceManagement/roleDefinitions',
+    entityType: 'deviceAndAppManagementRoleDefinition',
+    subResources: [],
+    assign: null,
+  }),
+  spec({
+    path: 'deviceManagement/roleAssignments',
+    entityType: 'deviceAndAppManagementRoleAssignment',
+    subResources: [],
+    assign: null,
+  }),
   spec({
     path: 'deviceManagement/windowsFeatureUpdateProfiles',
     entityType: 'windowsFeatureUpdateProfile',

@@ -6,7 +6,11 @@ import { appToken, graph, http } from './test-helpers';
 describe('/_sim control surface, CLI arguments and MSAL compatibility', () => {
   let sim: GraphSimulator;
   const control = (path: string, method = 'GET', body?: unknown) =>
-    http(`${sim.url}/_sim${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    http(`${sim.url}/_sim${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     sim = await startGraphSimulator({ groups: 5 });
@@ -19,24 +23,45 @@ describe('/_sim control surface, CLI arguments and MSAL compatibility', () => {
       expect.objectContaining({
         tenantId: DEMO_TENANT.tenantId,
         displayName: DEMO_TENANT.displayName,
-        apps: [expect.objectContaining({ clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, roles: expect.arrayContaining(['DeviceManagementRBAC.ReadWrite.All']) })],
+        apps: [
+          expect.objectContaining({
+            clientId: DEMO_TENANT.clientId,
+            clientSecret: DEMO_TENANT.clientSecret,
+            roles: expect.arrayContaining(['DeviceManagementRBAC.ReadWrite.All']),
+          }),
+        ],
         users: [{ upn: DEMO_TENANT.upn, password: DEMO_TENANT.password, oid: DEMO_TENANT.oid }],
       }),
     ]);
   });
 
   it('adds tenants, seeds them, injects faults, reports stats and resets, all without auth', async () => {
-    const added = await control('/tenants', 'POST', { displayName: 'Contoso', apps: [{ roles: ['DeviceManagementConfiguration.Read.All'] }] });
+    const added = await control('/tenants', 'POST', {
+      displayName: 'Contoso',
+      apps: [{ roles: ['DeviceManagementConfiguration.Read.All'] }],
+    });
     expect(added.status).toBe(201);
     const tid = added.body.tenantId as string;
-    expect((await control('/seed', 'POST', { tenantId: tid, perType: 2, groups: 7 })).body).toEqual({ objects: expect.any(Number), groups: 7 });
+    expect((await control('/seed', 'POST', { tenantId: tid, perType: 2, groups: 7 })).body).toEqual({
+      objects: expect.any(Number),
+      groups: 7,
+    });
     expect(sim.tenant(tid).count('deviceManagement/deviceConfigurations')).toBe(2);
 
-    const put = await control(`/tenants/${tid}/objects/deviceManagement/deviceConfigurations`, 'POST', { id: 'fixed-id', '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'Back door', assignments: [] });
+    const put = await control(`/tenants/${tid}/objects/deviceManagement/deviceConfigurations`, 'POST', {
+      id: 'fixed-id',
+      '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+      displayName: 'Back door',
+      assignments: [],
+    });
     expect(put.status).toBe(201);
     const token = await appToken(sim, tid);
-    expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations/fixed-id')).body.displayName).toBe('Back door');
-    expect((await control(`/tenants/${tid}/objects/deviceManagement/deviceConfigurations/fixed-id`, 'DELETE')).status).toBe(204);
+    expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations/fixed-id')).body.displayName).toBe(
+      'Back door',
+    );
+    expect(
+      (await control(`/tenants/${tid}/objects/deviceManagement/deviceConfigurations/fixed-id`, 'DELETE')).status,
+    ).toBe(204);
     expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations/fixed-id')).status).toBe(404);
 
     await control(`/faults/${tid}`, 'PUT', { fail503Count: 1 });
@@ -44,7 +69,10 @@ describe('/_sim control surface, CLI arguments and MSAL compatibility', () => {
     const stats = await control(`/stats?tenantId=${tid}`);
     expect(stats.body).toMatchObject({ requests: 3, byStatus: { '200': 1, '404': 1, '503': 1 } });
 
-    expect((await control('/throttle', 'PUT', { maxRequests: 5 })).body).toMatchObject({ maxRequests: 5, windowMs: 20000 });
+    expect((await control('/throttle', 'PUT', { maxRequests: 5 })).body).toMatchObject({
+      maxRequests: 5,
+      windowMs: 20000,
+    });
     await control('/reset', 'POST');
     expect((await control('/tenants')).body).toHaveLength(1);
     expect((await control('/throttle')).body.maxRequests).toBe(1000);
@@ -74,7 +102,22 @@ describe('/_sim control surface, CLI arguments and MSAL compatibility', () => {
   });
 
   it('parses the CLI flags of npm run graph:sim', () => {
-    expect(parseArgs(['--port', '4010', '--host', '0.0.0.0', '--seed', 'a', '--seed', 'b', '--synthetic-per-type', '5', '--groups', '20'])).toMatchObject({
+    expect(
+      parseArgs([
+        '--port',
+        '4010',
+        '--host',
+        '0.0.0.0',
+        '--seed',
+        'a',
+        '--seed',
+        'b',
+        '--synthetic-per-type',
+        '5',
+        '--groups',
+        '20',
+      ]),
+    ).toMatchObject({
       port: 4010,
       host: '0.0.0.0',
       seedDirs: ['a', 'b'],

@@ -9,7 +9,10 @@ const unsupported = (message: string): GraphError => badRequest(message, 'Reques
 function requireRead(ctx: HandlerContext, collection: string): void {
   if (ctx.req.method.toUpperCase() !== 'GET') throw badRequest('No method match route template');
   const missing = missingPermission(collection, false, ctx.principal.kind, ctx.principal.granted);
-  if (missing) throw forbidden(`Insufficient privileges to complete the operation. One of these permissions is required: ${missing.join(', ')}.`);
+  if (missing)
+    throw forbidden(
+      `Insufficient privileges to complete the operation. One of these permissions is required: ${missing.join(', ')}.`,
+    );
 }
 
 export function handleOrganization(ctx: HandlerContext, rest: string[]): GraphResponse {
@@ -21,14 +24,26 @@ export function handleOrganization(ctx: HandlerContext, rest: string[]): GraphRe
     tenantType: 'AAD',
     countryLetterCode: 'US',
     verifiedDomains: [
-      { name: t.domain, type: 'Managed', isDefault: true, isInitial: !t.domain.endsWith('.onmicrosoft.com') ? false : true, capabilities: 'Email, OfficeCommunicationsOnline' },
+      {
+        name: t.domain,
+        type: 'Managed',
+        isDefault: true,
+        isInitial: !t.domain.endsWith('.onmicrosoft.com') ? false : true,
+        capabilities: 'Email, OfficeCommunicationsOnline',
+      },
     ],
   };
   const select = parseSelect(ctx.req.query.$select);
   const context = `${ctx.req.baseUrl}/${ctx.req.version}/$metadata#organization`;
-  if (rest.length === 0) return { status: 200, headers: {}, body: { '@odata.context': context, value: [applySelect(org, select)] } };
-  if (rest.length === 1 && rest[0] === t.tenantId) return { status: 200, headers: {}, body: { '@odata.context': `${context}/$entity`, ...applySelect(org, select) } };
-  throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${rest[0]}' does not exist or one of its queried reference-property objects are not present.`);
+  if (rest.length === 0)
+    return { status: 200, headers: {}, body: { '@odata.context': context, value: [applySelect(org, select)] } };
+  if (rest.length === 1 && rest[0] === t.tenantId)
+    return { status: 200, headers: {}, body: { '@odata.context': `${context}/$entity`, ...applySelect(org, select) } };
+  throw new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${rest[0]}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 /** Groups: `$search` needs `ConsistencyLevel: eventual`; `$top` above 999 is an error (not clamped). */
@@ -40,18 +55,30 @@ export function handleGroups(ctx: HandlerContext, rest: string[]): GraphResponse
   const context = `${ctx.req.baseUrl}/${ctx.req.version}/$metadata#groups`;
   if (rest.length === 1 && rest[0] !== 'delta') {
     const g = ctx.tenant.groups.find((x) => x.id === rest[0]);
-    if (!g) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${rest[0]}' does not exist or one of its queried reference-property objects are not present.`);
+    if (!g)
+      throw new GraphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${rest[0]}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     return { status: 200, headers: {}, body: { '@odata.context': `${context}/$entity`, ...render(g) } };
   }
   if (rest.length > 1) throw badRequest('No method match route template');
   const delta = rest[0] === 'delta';
   if (delta && q.$deltatoken) {
-    return { status: 200, headers: {}, body: { '@odata.context': context, '@odata.deltaLink': deltaLink(ctx), value: [] } };
+    return {
+      status: 200,
+      headers: {},
+      body: { '@odata.context': context, '@odata.deltaLink': deltaLink(ctx), value: [] },
+    };
   }
   const eventual = (ctx.req.headers.consistencylevel ?? '').toLowerCase() === 'eventual';
   let groups = ctx.tenant.groups.slice();
   if (q.$search !== undefined) {
-    if (!eventual) throw unsupported("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    if (!eventual)
+      throw unsupported(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     const match = compileSearch(q.$search);
     groups = groups.filter(match);
   }
@@ -91,7 +118,8 @@ export function compileSearch(raw: string): (g: SimGroup) => boolean {
   let consumed = 0;
   while ((m = re.exec(raw))) {
     const [prop, ...value] = m[1].split(':');
-    if (!value.length || !SEARCHABLE.has(prop)) throw unsupported(`Syntax error: character '${m[1]}' is not valid at position ${consumed} in '${raw}'.`);
+    if (!value.length || !SEARCHABLE.has(prop))
+      throw unsupported(`Syntax error: character '${m[1]}' is not valid at position ${consumed} in '${raw}'.`);
     clauses.push({ prop, tokens: searchTokens(value.join(':')) });
     if (m[2]) ops.push(m[2]);
     consumed = re.lastIndex;
@@ -111,7 +139,8 @@ export function compileSearch(raw: string): (g: SimGroup) => boolean {
   };
   return (g) => {
     let result = test(g, clauses[0]);
-    for (let i = 1; i < clauses.length; i++) result = ops[i - 1] === 'AND' ? result && test(g, clauses[i]) : result || test(g, clauses[i]);
+    for (let i = 1; i < clauses.length; i++)
+      result = ops[i - 1] === 'AND' ? result && test(g, clauses[i]) : result || test(g, clauses[i]);
     return result;
   };
 }

@@ -12,7 +12,13 @@ export interface FaultOptions {
   retryAfter503Sec: number;
 }
 
-export const NO_FAULTS: FaultOptions = { fail503Rate: 0, fail503Count: 0, latencyMs: 0, missingPermissions: [], retryAfter503Sec: 0.05 };
+export const NO_FAULTS: FaultOptions = {
+  fail503Rate: 0,
+  fail503Count: 0,
+  latencyMs: 0,
+  missingPermissions: [],
+  retryAfter503Sec: 0.05,
+};
 
 export class FaultRegistry {
   private readonly byTenant = new Map<string, FaultOptions>();

@@ -44,21 +44,35 @@ describe('seeding from Graph exports (openintunebaseline)', () => {
       const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
       const collection = collectionFromContext(String(raw['@odata.context']))!;
       const expand = expandFor(raw);
-      const res = await graph(sim, token, `/beta/${collection}/${encodeURIComponent(String(raw.id))}${expand ? `?$expand=${expand}` : ''}`);
+      const res = await graph(
+        sim,
+        token,
+        `/beta/${collection}/${encodeURIComponent(String(raw.id))}${expand ? `?$expand=${expand}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(withoutOdata(res.body)).toEqual(withoutOdata(raw));
     }
   });
 
   it('keeps @odata.type (including nested ones) while dropping the other annotations', async () => {
-    const res = await graph(sim, token, '/beta/deviceManagement/configurationPolicies/57bf8b16-6539-4cfb-971c-cab04a3c1d1f?$expand=settings');
+    const res = await graph(
+      sim,
+      token,
+      '/beta/deviceManagement/configurationPolicies/57bf8b16-6539-4cfb-971c-cab04a3c1d1f?$expand=settings',
+    );
     expect(res.body['@odata.type']).toBe('#microsoft.graph.deviceManagementConfigurationPolicy');
     expect(res.body.settings[0]['@odata.type']).toBe('#microsoft.graph.deviceManagementConfigurationSetting');
-    expect(JSON.stringify(res.body)).not.toMatch(/@odata\.(id|editLink|navigationLink|associationLink)|[A-Za-z]@odata\.type/);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /@odata\.(id|editLink|navigationLink|associationLink)|[A-Za-z]@odata\.type/,
+    );
   });
 
   it('leaves sub-resources out of reads without $expand', async () => {
-    const res = await graph(sim, token, '/beta/deviceManagement/configurationPolicies/57bf8b16-6539-4cfb-971c-cab04a3c1d1f');
+    const res = await graph(
+      sim,
+      token,
+      '/beta/deviceManagement/configurationPolicies/57bf8b16-6539-4cfb-971c-cab04a3c1d1f',
+    );
     expect(res.body.name).toBe('Win - OIB - SC - Device Security - D - Timezone - v3.4');
     expect(res.body).not.toHaveProperty('settings');
     expect(res.body).not.toHaveProperty('assignments');

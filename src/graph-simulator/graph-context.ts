@@ -37,4 +37,5 @@ export interface HandlerContext {
   pageSize: number;
 }
 
-export const isWriteMethod = (method: string): boolean => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
+export const isWriteMethod = (method: string): boolean =>
+  ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());

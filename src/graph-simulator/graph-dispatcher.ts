@@ -3,7 +3,13 @@ import { errors as joseErrors, type JWTPayload } from 'jose';
 import { handleGroups, handleOrganization } from './directory.handlers';
 import type { FaultRegistry } from './faults';
 import { badRequest, GraphError, graphErrorBody } from './graph-errors';
-import { isWriteMethod, type GraphRequest, type GraphResponse, type HandlerContext, type Principal } from './graph-context';
+import {
+  isWriteMethod,
+  type GraphRequest,
+  type GraphResponse,
+  type HandlerContext,
+  type Principal,
+} from './graph-context';
 import { handleIntune } from './intune.handlers';
 import type { SimDirectory } from './simulator-state';
 import type { StatsRegistry } from './stats';
@@ -46,14 +52,23 @@ export class GraphPipeline {
     try {
       claims = await this.deps.keys.verifyGraphToken(token);
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new GraphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
-      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud') throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new GraphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud')
+        throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
       throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
     }
     const tenant = typeof claims.tid === 'string' ? this.deps.directory.find(claims.tid) : undefined;
-    if (!tenant) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid tenant.');
-    const kind = claims.idtyp === 'app' || (Array.isArray(claims.roles) && claims.scp === undefined) ? 'app' : 'delegated';
-    const raw = kind === 'app' ? ((claims.roles as string[] | undefined) ?? []) : String(claims.scp ?? '').split(' ').filter(Boolean);
+    if (!tenant)
+      throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid tenant.');
+    const kind =
+      claims.idtyp === 'app' || (Array.isArray(claims.roles) && claims.scp === undefined) ? 'app' : 'delegated';
+    const raw =
+      kind === 'app'
+        ? ((claims.roles as string[] | undefined) ?? [])
+        : String(claims.scp ?? '')
+            .split(' ')
+            .filter(Boolean);
     const withheld = this.deps.faults.missingPermissions(tenant.tenantId);
     const granted = new Set(raw.filter((p) => !withheld.has(p)));
     return { tenant, kind, appId: String(claims.appid ?? claims.azp ?? ''), granted };
@@ -70,11 +85,18 @@ export class GraphPipeline {
       const decision = this.deps.throttle.admit(`${tid}|${principal.appId}`, write);
       if (!decision.admitted) {
         const headers: Record<string, string> = {};
-        if (this.deps.throttle.settings.retryAfterMode === 'header') headers['Retry-After'] = formatRetryAfter(decision.retryAfterMs);
+        if (this.deps.throttle.settings.retryAfterMode === 'header')
+          headers['Retry-After'] = formatRetryAfter(decision.retryAfterMs);
         throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', headers);
       }
       const fault = this.deps.faults.take503(tid);
-      if (fault) throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry after a delay.', { 'Retry-After': String(fault.retryAfterSec) });
+      if (fault)
+        throw new GraphError(
+          503,
+          'ServiceUnavailable',
+          'The service is temporarily unavailable. Please retry after a delay.',
+          { 'Retry-After': String(fault.retryAfterSec) },
+        );
       response = this.route({ req, principal, tenant: principal.tenant, pageSize: this.deps.pageSize() });
     } catch (error) {
       response = this.errorResponse(error, req);
@@ -85,7 +107,10 @@ export class GraphPipeline {
 
   /** Authentication failure or unexpected error → Graph-shaped response (counted without tenant). */
   errorResponse(error: unknown, req: GraphRequest): GraphResponse {
-    const e = error instanceof GraphError ? error : new GraphError(500, 'InternalServerError', error instanceof Error ? error.message : 'Unexpected error');
+    const e =
+      error instanceof GraphError
+        ? error
+        : new GraphError(500, 'InternalServerError', error instanceof Error ? error.message : 'Unexpected error');
     const requestId = randomUUID();
     return {
       status: e.status,

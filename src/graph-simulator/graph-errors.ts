@@ -22,7 +22,13 @@ export function graphDate(now = new Date()): string {
   return now.toISOString().slice(0, 19);
 }
 
-export function graphErrorBody(code: string, message: string, requestId: string, clientRequestId: string | undefined, status?: number): GraphErrorBody {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  clientRequestId: string | undefined,
+  status?: number,
+): GraphErrorBody {
   const innerError: Record<string, string> = { date: graphDate(), 'request-id': requestId };
   if (clientRequestId) innerError['client-request-id'] = clientRequestId;
   // Throttling responses carry the numeric status inside innerError as well (MGD throttling.md).

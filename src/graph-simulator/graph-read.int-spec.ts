@@ -41,13 +41,27 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
 
   it('filters with displayName/name eq, isBuiltIn eq false and isof(), and rejects an unparsable filter with 400', async () => {
     const one = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/configurationPolicies')[3].entity;
-    const byName = await graph(sim, token, `/beta/deviceManagement/configurationPolicies?$filter=name eq '${String(one.name)}'`);
+    const byName = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/configurationPolicies?$filter=name eq '${String(one.name)}'`,
+    );
     expect(byName.body.value.map((x: { id: string }) => x.id)).toEqual([one.id]);
-    const custom = await graph(sim, token, '/beta/deviceManagement/roleDefinitions?$filter=isBuiltIn eq false&$top=999');
+    const custom = await graph(
+      sim,
+      token,
+      '/beta/deviceManagement/roleDefinitions?$filter=isBuiltIn eq false&$top=999',
+    );
     expect(custom.body.value.length).toBe(21);
-    const win32 = await graph(sim, token, "/beta/deviceAppManagement/mobileApps?$filter=isof('microsoft.graph.win32LobApp')&$top=999");
+    const win32 = await graph(
+      sim,
+      token,
+      "/beta/deviceAppManagement/mobileApps?$filter=isof('microsoft.graph.win32LobApp')&$top=999",
+    );
     expect(win32.body.value.length).toBeGreaterThan(0);
-    expect(win32.body.value.every((x: Record<string, string>) => x['@odata.type'] === '#microsoft.graph.win32LobApp')).toBe(true);
+    expect(
+      win32.body.value.every((x: Record<string, string>) => x['@odata.type'] === '#microsoft.graph.win32LobApp'),
+    ).toBe(true);
     const bad = await graph(sim, token, '/beta/deviceManagement/configurationPolicies?$filter=name eq');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BadRequest');
@@ -57,25 +71,45 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
     const policy = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/configurationPolicies')[1];
     const plain = await graph(sim, token, `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}`);
     expect(plain.body).not.toHaveProperty('settings');
-    const expanded = await graph(sim, token, `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}?$expand=settings,assignments`);
+    const expanded = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}?$expand=settings,assignments`,
+    );
     expect(expanded.body.settings).toHaveLength(2);
     expect(expanded.body.assignments).toEqual(policy.subs.assignments);
-    const settings = await graph(sim, token, `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}/settings?$top=1`);
+    const settings = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}/settings?$top=1`,
+    );
     expect(settings.body.value).toHaveLength(1);
     expect(settings.body['@odata.nextLink']).toContain('$skiptoken=');
-    const assignments = await graph(sim, token, `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}/assignments`);
+    const assignments = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/configurationPolicies/${String(policy.entity.id)}/assignments`,
+    );
     expect(assignments.status).toBe(200);
   });
 
   it('answers GET …/scheduledActionsForRule as a navigation path with 400, as Graph does', async () => {
     const policy = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceCompliancePolicies')[0];
-    const res = await graph(sim, token, `/beta/deviceManagement/deviceCompliancePolicies/${String(policy.entity.id)}/scheduledActionsForRule`);
+    const res = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/deviceCompliancePolicies/${String(policy.entity.id)}/scheduledActionsForRule`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('No method match route template');
   });
 
   it('returns 404 ResourceNotFound for an unknown id and 400 for an unknown segment', async () => {
-    const missing = await graph(sim, token, '/beta/deviceManagement/deviceConfigurations/00000000-0000-0000-0000-000000000000');
+    const missing = await graph(
+      sim,
+      token,
+      '/beta/deviceManagement/deviceConfigurations/00000000-0000-0000-0000-000000000000',
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('ResourceNotFound');
     const unknown = await graph(sim, token, '/beta/deviceManagement/notACollection');
@@ -83,10 +117,16 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
   });
 
   it('rejects calls without or with a foreign token with 401 InvalidAuthenticationToken and Graph headers', async () => {
-    const res = await graph(sim, null, '/beta/deviceManagement/deviceConfigurations', { headers: { 'client-request-id': 'abc-123' } });
+    const res = await graph(sim, null, '/beta/deviceManagement/deviceConfigurations', {
+      headers: { 'client-request-id': 'abc-123' },
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('InvalidAuthenticationToken');
-    expect(res.body.error.innerError).toMatchObject({ 'request-id': expect.any(String), 'client-request-id': 'abc-123', date: expect.any(String) });
+    expect(res.body.error.innerError).toMatchObject({
+      'request-id': expect.any(String),
+      'client-request-id': 'abc-123',
+      date: expect.any(String),
+    });
     expect(res.headers.get('request-id')).toBeTruthy();
     expect(res.headers.get('client-request-id')).toBe('abc-123');
     const userToken = await sim.issueUserToken(DEMO_TENANT.tenantId, DEMO_TENANT.upn);
@@ -101,14 +141,19 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
     expect(scripts.status).toBe(403);
     expect(scripts.body.error).toMatchObject({ code: 'Forbidden', innerError: { 'request-id': expect.any(String) } });
     expect(scripts.body.error.message).toContain('DeviceManagementScripts.Read.All');
-    const write = await graph(sim, limited, '/beta/deviceManagement/deviceConfigurations', { method: 'POST', body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'x' } });
+    const write = await graph(sim, limited, '/beta/deviceManagement/deviceConfigurations', {
+      method: 'POST',
+      body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'x' },
+    });
     expect(write.status).toBe(403);
     expect((await graph(sim, limited, '/v1.0/groups')).status).toBe(403);
     expect((await graph(sim, limited, '/v1.0/organization')).status).toBe(200);
   });
 
   it('returns 403 for a granted permission withheld by the missingPermissions fault', async () => {
-    sim.setFaults(DEMO_TENANT.tenantId, { missingPermissions: ['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All'] });
+    sim.setFaults(DEMO_TENANT.tenantId, {
+      missingPermissions: ['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All'],
+    });
     const fresh = await appToken(sim);
     const res = await graph(sim, fresh, '/beta/deviceAppManagement/mobileApps');
     expect(res.status).toBe(403);
@@ -121,16 +166,24 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
     const without = await graph(sim, token, '/v1.0/groups?$search="displayName:pilot"');
     expect(without.status).toBe(400);
     expect(without.body.error.code).toBe('Request_UnsupportedQuery');
-    const res = await graph(sim, token, '/v1.0/groups?$search="displayName:pil"&$count=true&$top=999', { headers: { ConsistencyLevel: 'eventual' } });
+    const res = await graph(sim, token, '/v1.0/groups?$search="displayName:pil"&$count=true&$top=999', {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(res.status).toBe(200);
     const expected = sim.tenant(DEMO_TENANT.tenantId).groups.filter((g) => /(^|-)Pilot-/.test(g.displayName));
     expect(expected.length).toBeGreaterThan(0);
     expect(res.body['@odata.count']).toBe(expected.length);
-    expect(res.body.value.map((g: { displayName: string }) => g.displayName).sort()).toEqual(expected.map((g) => g.displayName).sort());
+    expect(res.body.value.map((g: { displayName: string }) => g.displayName).sort()).toEqual(
+      expected.map((g) => g.displayName).sort(),
+    );
   });
 
   it('serves groups with $select and $filter, rejects $top over 999', async () => {
-    const res = await graph(sim, token, '/v1.0/groups?$select=displayName,securityEnabled&$filter=securityEnabled eq true&$top=999');
+    const res = await graph(
+      sim,
+      token,
+      '/v1.0/groups?$select=displayName,securityEnabled&$filter=securityEnabled eq true&$top=999',
+    );
     expect(res.body.value.length).toBeGreaterThan(0);
     expect(Object.keys(res.body.value[0]).sort()).toEqual(['displayName', 'id', 'securityEnabled']);
     expect((await graph(sim, token, '/v1.0/groups?$top=1000')).status).toBe(400);
@@ -138,7 +191,13 @@ describe('Graph reads: paging, $select, $filter, $count, groups $search, permiss
 
   it('returns the tenant organization for any valid app token of the tenant', async () => {
     const res = await graph(sim, token, '/v1.0/organization');
-    expect(res.body.value).toEqual([expect.objectContaining({ id: DEMO_TENANT.tenantId, displayName: DEMO_TENANT.displayName, verifiedDomains: [expect.objectContaining({ name: DEMO_TENANT.domain, isDefault: true })] })]);
+    expect(res.body.value).toEqual([
+      expect.objectContaining({
+        id: DEMO_TENANT.tenantId,
+        displayName: DEMO_TENANT.displayName,
+        verifiedDomains: [expect.objectContaining({ name: DEMO_TENANT.domain, isDefault: true })],
+      }),
+    ]);
   });
 
   it('lists managedAppPolicies as the union of all app protection policies', async () => {

@@ -13,7 +13,15 @@ function toGraphRequest(req: Request, version: 'beta' | 'v1.0', path: string): G
   for (const [k, v] of new URLSearchParams(raw)) query[k] = v;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-  return { method: req.method.toUpperCase(), version, path, query, headers, body: req.body, baseUrl: `${req.protocol}://${req.get('host')}` };
+  return {
+    method: req.method.toUpperCase(),
+    version,
+    path,
+    query,
+    headers,
+    body: req.body,
+    baseUrl: `${req.protocol}://${req.get('host')}`,
+  };
 }
 
 function send(res: Response, result: GraphResponse, clientRequestId: string): void {
@@ -50,7 +58,12 @@ export function graphRoutes(pipeline: GraphPipeline): Router {
       return;
     }
     if (path === '$batch') {
-      if (req.method !== 'POST') return send(res, pipeline.errorResponse(new GraphError(405, 'BadRequest', 'No method match route template'), graphReq), clientRequestId);
+      if (req.method !== 'POST')
+        return send(
+          res,
+          pipeline.errorResponse(new GraphError(405, 'BadRequest', 'No method match route template'), graphReq),
+          clientRequestId,
+        );
       let result: GraphResponse;
       try {
         result = await runBatch(pipeline, principal, graphReq);
@@ -67,8 +80,27 @@ export function graphRoutes(pipeline: GraphPipeline): Router {
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!/^\/(beta|v1\.0)\//.test(req.path)) return next(error);
     const clientRequestId = req.get('client-request-id') ?? randomUUID();
-    const fake = { method: req.method, version: 'beta', path: '', query: {}, headers: { 'client-request-id': clientRequestId }, body: undefined, baseUrl: '' } as GraphRequest;
-    send(res, pipeline.errorResponse(new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'), fake), clientRequestId);
+    const fake = {
+      method: req.method,
+      version: 'beta',
+      path: '',
+      query: {},
+      headers: { 'client-request-id': clientRequestId },
+      body: undefined,
+      baseUrl: '',
+    } as GraphRequest;
+    send(
+      res,
+      pipeline.errorResponse(
+        new GraphError(
+          400,
+          'BadRequest',
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+        ),
+        fake,
+      ),
+      clientRequestId,
+    );
   });
   return router;
 }

@@ -24,12 +24,21 @@ describe('simulated Entra token endpoint', () => {
   it('issues an app token for a correct secret that verifies against the JWKS and carries the granted roles', async () => {
     const res = await tokenRequest(sim, tid, cc());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: expect.any(Number), ext_expires_in: expect.any(Number) });
+    expect(res.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: expect.any(Number),
+      ext_expires_in: expect.any(Number),
+    });
     const jwks = createRemoteJWKSet(new URL(sim.jwksUrl(tid)));
-    const { payload, protectedHeader } = await jwtVerify(res.body.access_token, jwks, { audience: 'https://graph.microsoft.com', issuer: `https://sts.windows.net/${tid}/` });
+    const { payload, protectedHeader } = await jwtVerify(res.body.access_token, jwks, {
+      audience: 'https://graph.microsoft.com',
+      issuer: `https://sts.windows.net/${tid}/`,
+    });
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({ tid, appid: DEMO_TENANT.clientId, azp: DEMO_TENANT.clientId, idtyp: 'app' });
-    expect(payload.roles).toEqual(expect.arrayContaining(['DeviceManagementConfiguration.ReadWrite.All', 'Group.Read.All']));
+    expect(payload.roles).toEqual(
+      expect.arrayContaining(['DeviceManagementConfiguration.ReadWrite.All', 'Group.Read.All']),
+    );
   });
 
   it('answers a wrong secret with 401 invalid_client AADSTS7000215 and never echoes the secret', async () => {
@@ -45,7 +54,12 @@ describe('simulated Entra token endpoint', () => {
 
   it('answers an expired secret with invalid_client AADSTS7000222', async () => {
     const t = sim.addTenant({ apps: [{ clientSecret: 'old-secret', secretExpiresAt: '2020-01-01T00:00:00Z' }] });
-    const res = await tokenRequest(sim, t.tenantId, { grant_type: 'client_credentials', client_id: t.apps[0].clientId, client_secret: 'old-secret', scope: GRAPH_DEFAULT });
+    const res = await tokenRequest(sim, t.tenantId, {
+      grant_type: 'client_credentials',
+      client_id: t.apps[0].clientId,
+      client_secret: 'old-secret',
+      scope: GRAPH_DEFAULT,
+    });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: 'invalid_client', error_codes: [7000222] });
   });
@@ -79,12 +93,26 @@ describe('simulated Entra token endpoint', () => {
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
       // A real certificate thumbprint hashes the DER certificate; any stable bytes do for matching.
-      const thumbprintSha256 = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
-      const t = sim.addTenant({ apps: [{ certificates: [{ thumbprintSha256, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }] }] });
+      const thumbprintSha256 = createHash('sha256')
+        .update(publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex');
+      const t = sim.addTenant({
+        apps: [
+          {
+            certificates: [
+              { thumbprintSha256, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+            ],
+          },
+        ],
+      });
       const clientId = t.apps[0].clientId;
       const assertion = async (pem: string): Promise<string> =>
         new SignJWT({ jti: randomUUID() })
-          .setProtectedHeader({ alg, typ: 'JWT', 'x5t#S256': Buffer.from(thumbprintSha256, 'hex').toString('base64url') })
+          .setProtectedHeader({
+            alg,
+            typ: 'JWT',
+            'x5t#S256': Buffer.from(thumbprintSha256, 'hex').toString('base64url'),
+          })
           .setIssuer(clientId)
           .setSubject(clientId)
           .setAudience(`https://login.microsoftonline.com/${t.tenantId}/oauth2/v2.0/token`)
@@ -99,21 +127,50 @@ describe('simulated Entra token endpoint', () => {
         client_assertion: a,
         scope: GRAPH_DEFAULT,
       });
-      const good = await tokenRequest(sim, t.tenantId, form(await assertion(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())));
+      const good = await tokenRequest(
+        sim,
+        t.tenantId,
+        form(await assertion(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())),
+      );
       expect(good.status).toBe(200);
       expect(decodeJwt(good.body.access_token).appid).toBe(clientId);
-      const bad = await tokenRequest(sim, t.tenantId, form(await assertion(other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())));
+      const bad = await tokenRequest(
+        sim,
+        t.tenantId,
+        form(await assertion(other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())),
+      );
       expect(bad.status).toBe(401);
       expect(bad.body).toMatchObject({ error: 'invalid_client', error_codes: [700027] });
     });
   });
 
   it('issues a user token for the API via ROPC with oid, tid, preferred_username and the API audience', async () => {
-    const res = await tokenRequest(sim, tid, { grant_type: 'password', client_id: DEMO_TENANT.clientId, username: DEMO_TENANT.upn, password: DEMO_TENANT.password, scope: 'api://tenantatlas/.default openid profile' });
+    const res = await tokenRequest(sim, tid, {
+      grant_type: 'password',
+      client_id: DEMO_TENANT.clientId,
+      username: DEMO_TENANT.upn,
+      password: DEMO_TENANT.password,
+      scope: 'api://tenantatlas/.default openid profile',
+    });
     expect(res.status).toBe(200);
-    const { payload } = await jwtVerify(res.body.access_token, createRemoteJWKSet(new URL(sim.jwksUrl(tid))), { issuer: `https://login.microsoftonline.com/${tid}/v2.0`, audience: 'api://tenantatlas' });
-    expect(payload).toMatchObject({ oid: DEMO_TENANT.oid, tid, preferred_username: DEMO_TENANT.upn, scp: 'access_as_user', ver: '2.0' });
-    const wrong = await tokenRequest(sim, tid, { grant_type: 'password', client_id: DEMO_TENANT.clientId, username: DEMO_TENANT.upn, password: 'nope', scope: 'api://tenantatlas/.default' });
+    const { payload } = await jwtVerify(res.body.access_token, createRemoteJWKSet(new URL(sim.jwksUrl(tid))), {
+      issuer: `https://login.microsoftonline.com/${tid}/v2.0`,
+      audience: 'api://tenantatlas',
+    });
+    expect(payload).toMatchObject({
+      oid: DEMO_TENANT.oid,
+      tid,
+      preferred_username: DEMO_TENANT.upn,
+      scp: 'access_as_user',
+      ver: '2.0',
+    });
+    const wrong = await tokenRequest(sim, tid, {
+      grant_type: 'password',
+      client_id: DEMO_TENANT.clientId,
+      username: DEMO_TENANT.upn,
+      password: 'nope',
+      scope: 'api://tenantatlas/.default',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: 'invalid_grant', error_codes: [50126] });
   });
@@ -130,7 +187,12 @@ describe('simulated Entra token endpoint', () => {
     });
     expect(res.status).toBe(200);
     const claims = decodeJwt(res.body.access_token);
-    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', scp: 'GroupMember.Read.All', oid: DEMO_TENANT.oid, tid });
+    expect(claims).toMatchObject({
+      aud: 'https://graph.microsoft.com',
+      scp: 'GroupMember.Read.All',
+      oid: DEMO_TENANT.oid,
+      tid,
+    });
     const groups = await graph(sim, res.body.access_token, '/v1.0/groups?$top=1');
     expect(groups.status).toBe(200);
   });
@@ -152,7 +214,13 @@ describe('simulated Entra token endpoint', () => {
 
   it('refuses on-behalf-of for an assertion that is a Graph token rather than an API token', async () => {
     const app = await tokenRequest(sim, tid, cc());
-    const res = await tokenRequest(sim, tid, { ...cc(), grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: app.body.access_token, requested_token_use: 'on_behalf_of', scope: 'https://graph.microsoft.com/GroupMember.Read.All' });
+    const res = await tokenRequest(sim, tid, {
+      ...cc(),
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: app.body.access_token,
+      requested_token_use: 'on_behalf_of',
+      scope: 'https://graph.microsoft.com/GroupMember.Read.All',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_grant');
   });
@@ -170,7 +238,10 @@ describe('simulated Entra token endpoint', () => {
   });
 
   it('rejects Graph calls with an expired token (401 InvalidAuthenticationToken)', async () => {
-    const expiredUser = await sim.issueUserToken(tid, DEMO_TENANT.upn, { audience: 'https://graph.microsoft.com', expiresInSec: -60 });
+    const expiredUser = await sim.issueUserToken(tid, DEMO_TENANT.upn, {
+      audience: 'https://graph.microsoft.com',
+      expiresInSec: -60,
+    });
     const res = await graph(sim, expiredUser, '/v1.0/organization');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('InvalidAuthenticationToken');

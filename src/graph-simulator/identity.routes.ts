@@ -1,6 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
-import { EntraError, entraErrorBody, handleTokenRequest, tenantNotFound, type TokenEndpointDeps } from './token-endpoint';
+import {
+  EntraError,
+  entraErrorBody,
+  handleTokenRequest,
+  tenantNotFound,
+  type TokenEndpointDeps,
+} from './token-endpoint';
 
 /** login.microsoftonline.com paths: token endpoint, OpenID metadata and JWKS. */
 export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): Router {
@@ -21,7 +27,9 @@ export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): 
         res.status(error.status).json(entraErrorBody(error, correlationId));
         return;
       }
-      res.status(500).json(entraErrorBody(new EntraError(500, 'server_error', 90000, 'Unexpected simulator error.'), correlationId));
+      res
+        .status(500)
+        .json(entraErrorBody(new EntraError(500, 'server_error', 90000, 'Unexpected simulator error.'), correlationId));
     }
   });
 

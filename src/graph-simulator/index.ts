@@ -1,5 +1,14 @@
 export { startGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './simulator';
-export type { SimTenantInput, SimTenantInfo, SimTenant, SimGroup, SimAppInput, SimUserInput, SimCertificate, StoredObject } from './simulator-state';
+export type {
+  SimTenantInput,
+  SimTenantInfo,
+  SimTenant,
+  SimGroup,
+  SimAppInput,
+  SimUserInput,
+  SimCertificate,
+  StoredObject,
+} from './simulator-state';
 export type { ThrottleOptions } from './throttle';
 export type { FaultOptions } from './faults';
 export type { SimStats } from './stats';

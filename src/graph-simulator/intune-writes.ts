@@ -5,9 +5,18 @@ import { stripAnnotations } from './seed-from-exports';
 import type { JsonObject, StoredObject } from './simulator-state';
 
 /** Write-body rules Graph enforces: JSON object, no read-only properties, concrete type on polymorphic POST. */
-export function validateWriteBody(spec: CollectionSpec, body: unknown, mode: 'create' | 'update' | 'replace'): JsonObject {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Empty Payload. JSON content expected.');
-  const readOnly = new Set([...COMMON_READ_ONLY, ...spec.readOnly, ...(mode === 'create' ? [] : spec.readOnlyOnUpdate ?? [])]);
+export function validateWriteBody(
+  spec: CollectionSpec,
+  body: unknown,
+  mode: 'create' | 'update' | 'replace',
+): JsonObject {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('Empty Payload. JSON content expected.');
+  const readOnly = new Set([
+    ...COMMON_READ_ONLY,
+    ...spec.readOnly,
+    ...(mode === 'create' ? [] : (spec.readOnlyOnUpdate ?? [])),
+  ]);
   for (const key of Object.keys(body)) {
     if (readOnly.has(key)) {
       throw badRequest(`Property '${key}' is read-only and cannot be set on 'microsoft.graph.${spec.entityType}'.`);
@@ -15,7 +24,9 @@ export function validateWriteBody(spec: CollectionSpec, body: unknown, mode: 'cr
   }
   const clean = stripAnnotations(body as JsonObject);
   if (mode === 'create' && spec.polymorphic && typeof clean['@odata.type'] !== 'string') {
-    throw badRequest(`A type name must be specified in '@odata.type' when creating an instance of the abstract type 'microsoft.graph.${spec.entityType}'.`);
+    throw badRequest(
+      `A type name must be specified in '@odata.type' when creating an instance of the abstract type 'microsoft.graph.${spec.entityType}'.`,
+    );
   }
   if (mode !== 'update' && typeof clean[spec.nameField] !== 'string') {
     throw badRequest(`Property '${spec.nameField}' is required on 'microsoft.graph.${spec.entityType}'.`);
@@ -26,7 +37,9 @@ export function validateWriteBody(spec: CollectionSpec, body: unknown, mode: 'cr
 /** Graph's rule: a compliance policy is created with exactly one `block` action among its scheduled actions. */
 export function assertOneBlockAction(rules: unknown): void {
   const blocks = Array.isArray(rules)
-    ? rules.flatMap((r) => ((r as JsonObject)?.scheduledActionConfigurations as JsonObject[] | undefined) ?? []).filter((a) => a?.actionType === 'block').length
+    ? rules
+        .flatMap((r) => ((r as JsonObject)?.scheduledActionConfigurations as JsonObject[] | undefined) ?? [])
+        .filter((a) => a?.actionType === 'block').length
     : 0;
   if (blocks !== 1) throw badRequest('Compliance policy must have one and only one block scheduled action');
 }
@@ -83,7 +96,10 @@ export function normaliseAssignments(spec: CollectionSpec, policyId: string, lis
   return list.map((raw, i) => {
     const a = stripAnnotations(raw);
     const target = (a.target ?? {}) as JsonObject;
-    const key = typeof target.groupId === 'string' ? target.groupId : String(target['@odata.type'] ?? i).replace(/^#microsoft\.graph\./, '');
+    const key =
+      typeof target.groupId === 'string'
+        ? target.groupId
+        : String(target['@odata.type'] ?? i).replace(/^#microsoft\.graph\./, '');
     const out: JsonObject = { ...a, id: `${policyId}_${key}` };
     if (spec.path === 'deviceManagement/configurationPolicies') {
       out.source ??= 'direct';

@@ -40,7 +40,11 @@ export function handleIntune(ctx: HandlerContext, ns: string, rest: string[]): G
   const stored = ctx.tenant.get(collection, id);
   if (!stored) throw notFound(`Resource not found: ${collection}('${id}') does not exist.`);
   if (nav === undefined) {
-    if (method === 'GET') return ok(200, { '@odata.context': context(ctx, `${collection}/$entity`), ...renderObject(spec, stored, parseSelect(ctx.req.query.$select), parseExpand(ctx.req.query.$expand)) });
+    if (method === 'GET')
+      return ok(200, {
+        '@odata.context': context(ctx, `${collection}/$entity`),
+        ...renderObject(spec, stored, parseSelect(ctx.req.query.$select), parseExpand(ctx.req.query.$expand)),
+      });
     if (method === 'PATCH') return update(ctx, spec, stored);
     if (method === 'PUT' && spec.put) return replace(ctx, spec, stored);
     if (method === 'DELETE') {
@@ -75,10 +79,23 @@ function list(ctx: HandlerContext, spec: CollectionSpec): GraphResponse {
   const expand = parseExpand(q.$expand);
   const all = ctx.tenant.list(spec.path).filter((o) => !filter || filter(o.entity));
   const page = paginate(all, q, ctx.pageSize, selfUrl(ctx), parseTop(q.$top, { strict: false }));
-  return ok(200, pageBody(ctx, spec.path, page.items.map((o) => renderObject(spec, o, select, expand)), page));
+  return ok(
+    200,
+    pageBody(
+      ctx,
+      spec.path,
+      page.items.map((o) => renderObject(spec, o, select, expand)),
+      page,
+    ),
+  );
 }
 
-function pageBody(ctx: HandlerContext, contextSuffix: string, value: unknown[], page: { nextLink: string | null; count?: number }): JsonObject {
+function pageBody(
+  ctx: HandlerContext,
+  contextSuffix: string,
+  value: unknown[],
+  page: { nextLink: string | null; count?: number },
+): JsonObject {
   const body: JsonObject = { '@odata.context': context(ctx, contextSuffix) };
   if (page.count !== undefined) body['@odata.count'] = page.count;
   if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
@@ -99,8 +116,15 @@ function create(ctx: HandlerContext, spec: CollectionSpec): GraphResponse {
   if (spec.subResources.includes('settings')) subs.settings = withSettingIds(body.settings);
   if (spec.subResources.includes('apps') && Array.isArray(body.apps)) subs.apps = body.apps as JsonObject[];
   subs.assignments = [];
-  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues']) delete body[key];
-  const entity: JsonObject = { '@odata.type': `#microsoft.graph.${spec.entityType}`, ...body, id, createdDateTime: now, lastModifiedDateTime: now };
+  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues'])
+    delete body[key];
+  const entity: JsonObject = {
+    '@odata.type': `#microsoft.graph.${spec.entityType}`,
+    ...body,
+    id,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+  };
   const version = initialVersion(spec);
   if (version !== undefined) entity.version = version;
   if (defaultsRoleScopeTags(spec) && !Array.isArray(entity.roleScopeTagIds)) entity.roleScopeTagIds = ['0'];
@@ -125,7 +149,8 @@ function update(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObject)
     throw badRequest('No support for updating settings for this endpoint');
   }
   // Navigation collections are not changed by PATCH (compliance actions have their own action).
-  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues']) delete body[key];
+  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues'])
+    delete body[key];
   // The concrete type of an existing object never changes.
   delete body['@odata.type'];
   Object.assign(stored.entity, body, { lastModifiedDateTime: nowIso() });
@@ -137,9 +162,20 @@ function update(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObject)
 function replace(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObject): GraphResponse {
   const body = validateWriteBody(spec, ctx.req.body, 'replace');
   const settings = withSettingIds(body.settings);
-  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues']) delete body[key];
-  const keep = { id: stored.entity.id, createdDateTime: stored.entity.createdDateTime, isAssigned: stored.entity.isAssigned ?? false };
-  stored.entity = { '@odata.type': stored.entity['@odata.type'], ...body, ...keep, lastModifiedDateTime: nowIso(), settingCount: settings.length };
+  for (const key of ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'definitionValues'])
+    delete body[key];
+  const keep = {
+    id: stored.entity.id,
+    createdDateTime: stored.entity.createdDateTime,
+    isAssigned: stored.entity.isAssigned ?? false,
+  };
+  stored.entity = {
+    '@odata.type': stored.entity['@odata.type'],
+    ...body,
+    ...keep,
+    lastModifiedDateTime: nowIso(),
+    settingCount: settings.length,
+  };
   stored.subs.settings = settings;
   bumpVersion(spec, stored);
   return ok(204);
@@ -150,19 +186,38 @@ function bumpVersion(spec: CollectionSpec, stored: StoredObject): void {
   if (v !== undefined) stored.entity.version = v;
 }
 
-function navigation(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObject, nav: string, navId: string | undefined, method: string): GraphResponse {
+function navigation(
+  ctx: HandlerContext,
+  spec: CollectionSpec,
+  stored: StoredObject,
+  nav: string,
+  navId: string | undefined,
+  method: string,
+): GraphResponse {
   const id = String(stored.entity.id);
   const body = (ctx.req.body ?? {}) as JsonObject;
   if (nav === 'assign') {
     if (method !== 'POST' || !spec.assign || navId) throw noRoute();
     const list = body[spec.assign.key];
-    if (!Array.isArray(list)) throw badRequest(`Parameter '${spec.assign.key}' in the request payload is not a valid parameter for action 'assign'.`);
+    if (!Array.isArray(list))
+      throw badRequest(
+        `Parameter '${spec.assign.key}' in the request payload is not a valid parameter for action 'assign'.`,
+      );
     stored.subs.assignments = normaliseAssignments(spec, id, list as JsonObject[]);
     markAssigned(stored);
-    return spec.assign.status === 204 ? ok(204) : ok(200, { '@odata.context': context(ctx, `Collection(microsoft.graph.${spec.entityType}Assignment)`), value: structuredClone(stored.subs.assignments) });
+    return spec.assign.status === 204
+      ? ok(204)
+      : ok(200, {
+          '@odata.context': context(ctx, `Collection(microsoft.graph.${spec.entityType}Assignment)`),
+          value: structuredClone(stored.subs.assignments),
+        });
   }
   if (nav === 'scheduledActionsForRule') throw noRoute();
-  if (nav === 'scheduleActionsForRules' && spec.path === 'deviceManagement/deviceCompliancePolicies' && method === 'POST') {
+  if (
+    nav === 'scheduleActionsForRules' &&
+    spec.path === 'deviceManagement/deviceCompliancePolicies' &&
+    method === 'POST'
+  ) {
     const rules = body.deviceComplianceScheduledActionForRules;
     assertOneBlockAction(rules);
     stored.subs.scheduledActionsForRule = withRuleIds(id, rules);
@@ -182,12 +237,19 @@ function navigation(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObj
     assignment.id = `${assignment.id}_${randomUUID().slice(0, 8)}`;
     items.push(assignment);
     markAssigned(stored);
-    return ok(201, { '@odata.context': context(ctx, `${spec.path}('${id}')/assignments/$entity`), ...structuredClone(assignment) });
+    return ok(201, {
+      '@odata.context': context(ctx, `${spec.path}('${id}')/assignments/$entity`),
+      ...structuredClone(assignment),
+    });
   }
   if (navId !== undefined) {
     const index = items.findIndex((x) => x.id === navId);
     if (index < 0) throw notFound(`Resource not found: ${nav}('${navId}') does not exist.`);
-    if (method === 'GET') return ok(200, { '@odata.context': context(ctx, `${spec.path}('${id}')/${nav}/$entity`), ...structuredClone(items[index]) });
+    if (method === 'GET')
+      return ok(200, {
+        '@odata.context': context(ctx, `${spec.path}('${id}')/${nav}/$entity`),
+        ...structuredClone(items[index]),
+      });
     if (method === 'DELETE') {
       items.splice(index, 1);
       markAssigned(stored);
@@ -201,7 +263,23 @@ function navigation(ctx: HandlerContext, spec: CollectionSpec, stored: StoredObj
   const select = parseSelect(q.$select);
   const all = items.filter((x) => !filter || filter(x));
   const page = paginate(all, q, ctx.pageSize, selfUrl(ctx), parseTop(q.$top, { strict: false }));
-  return ok(200, pageBody(ctx, `${spec.path}('${id}')/${nav}`, structuredClone(page.items.map((x) => (select ? Object.fromEntries(Object.entries(x).filter(([k]) => k === 'id' || k === '@odata.type' || select.includes(k))) : x))), page));
+  return ok(
+    200,
+    pageBody(
+      ctx,
+      `${spec.path}('${id}')/${nav}`,
+      structuredClone(
+        page.items.map((x) =>
+          select
+            ? Object.fromEntries(
+                Object.entries(x).filter(([k]) => k === 'id' || k === '@odata.type' || select.includes(k)),
+              )
+            : x,
+        ),
+      ),
+      page,
+    ),
+  );
 }
 
 function updateDefinitionValues(stored: StoredObject, body: JsonObject): GraphResponse {
@@ -213,7 +291,8 @@ function updateDefinitionValues(stored: StoredObject, body: JsonObject): GraphRe
     if (i < 0) throw notFound(`Resource not found: definitionValues('${String(u.id)}') does not exist.`);
     kept[i] = { ...kept[i], ...u };
   }
-  for (const a of (body.added as JsonObject[] | undefined) ?? []) kept.push({ '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue', ...a, id: randomUUID() });
+  for (const a of (body.added as JsonObject[] | undefined) ?? [])
+    kept.push({ '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue', ...a, id: randomUUID() });
   stored.subs.definitionValues = kept;
   return ok(204);
 }

@@ -44,7 +44,9 @@ export function parseArgs(argv: string[]): GraphSimulatorOptions {
         break;
       case '--help':
       case '-h':
-        process.stdout.write('graph-sim [--port 4010] [--host 127.0.0.1] [--seed DIR]... [--synthetic-per-type N] [--groups N] [--page-size N] [--api-audience AUD] [--throttle-window-ms MS] [--no-throttle]\n');
+        process.stdout.write(
+          'graph-sim [--port 4010] [--host 127.0.0.1] [--seed DIR]... [--synthetic-per-type N] [--groups N] [--page-size N] [--api-audience AUD] [--throttle-window-ms MS] [--no-throttle]\n',
+        );
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default:
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
   for (const t of sim.tenants()) {
     const tenant = sim.tenant(t.tenantId);
     lines.push(`tenant ${t.tenantId} (${t.displayName}): ${tenant.count()} objects, ${tenant.groups.length} groups`);
-    for (const a of t.apps) lines.push(`  app    client_id=${a.clientId} client_secret=${a.clientSecret ?? '(certificate)'}`);
+    for (const a of t.apps)
+      lines.push(`  app    client_id=${a.clientId} client_secret=${a.clientSecret ?? '(certificate)'}`);
     for (const u of t.users) lines.push(`  user   ${u.upn} / ${u.password} (oid ${u.oid})`);
     const a = t.apps[0];
     if (a?.clientSecret) {

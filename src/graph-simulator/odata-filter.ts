@@ -219,8 +219,14 @@ class Parser {
       case 'isof': {
         if (args.length !== 1) throw new FilterError('isof takes one argument here');
         return (s) => {
-          const wanted = String(args[0](s) ?? '').replace(/^#/, '').toLowerCase();
-          return String(s.item['@odata.type'] ?? '').replace(/^#/, '').toLowerCase() === wanted;
+          const wanted = String(args[0](s) ?? '')
+            .replace(/^#/, '')
+            .toLowerCase();
+          return (
+            String(s.item['@odata.type'] ?? '')
+              .replace(/^#/, '')
+              .toLowerCase() === wanted
+          );
         };
       }
       default:

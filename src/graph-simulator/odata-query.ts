@@ -43,11 +43,18 @@ export function parseExpand(value: string | undefined): ExpandItem[] {
 
 export function parseSelect(value: string | undefined): string[] | null {
   if (!value) return null;
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** $select keeps `id` and `@odata.type` always, as Graph does. */
-export function applySelect<T extends Record<string, unknown>>(entity: T, select: string[] | null, keepAlso: string[] = []): Record<string, unknown> {
+export function applySelect<T extends Record<string, unknown>>(
+  entity: T,
+  select: string[] | null,
+  keepAlso: string[] = [],
+): Record<string, unknown> {
   if (!select) return { ...entity };
   const keep = new Set([...select, ...keepAlso, 'id', '@odata.type']);
   const out: Record<string, unknown> = {};
@@ -69,9 +76,14 @@ export function parseFilter(value: string | undefined, code = 'BadRequest'): Fil
 export function parseTop(value: string | undefined, opts: { strict: boolean; code?: string }): number | null {
   if (value === undefined) return null;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`Invalid value '${value}' for $top query option found.`, opts.code);
+  if (!Number.isInteger(n) || n < 0)
+    throw badRequest(`Invalid value '${value}' for $top query option found.`, opts.code);
   if (n > MAX_TOP) {
-    if (opts.strict) throw badRequest(`Invalid page size specified: '${n}'. Must be between 1 and ${MAX_TOP} inclusive.`, opts.code ?? 'Request_BadRequest');
+    if (opts.strict)
+      throw badRequest(
+        `Invalid page size specified: '${n}'. Must be between 1 and ${MAX_TOP} inclusive.`,
+        opts.code ?? 'Request_BadRequest',
+      );
     return MAX_TOP;
   }
   return n;

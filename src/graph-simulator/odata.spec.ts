@@ -6,12 +6,21 @@ import { completeGroup } from './tenants';
 
 describe('OData helpers', () => {
   it('evaluates the $filter forms the contracts use', () => {
-    const item = { '@odata.type': '#microsoft.graph.win32LobApp', displayName: "O'Brien App", isBuiltIn: false, appAvailability: null, isAssigned: true, groupTypes: ['Unified'] };
+    const item = {
+      '@odata.type': '#microsoft.graph.win32LobApp',
+      displayName: "O'Brien App",
+      isBuiltIn: false,
+      appAvailability: null,
+      isAssigned: true,
+      groupTypes: ['Unified'],
+    };
     expect(compileFilter("displayName eq 'o''brien app'")(item)).toBe(true);
     expect(compileFilter('isBuiltIn eq false')(item)).toBe(true);
     expect(compileFilter("isof('microsoft.graph.win32LobApp')")(item)).toBe(true);
     expect(compileFilter("isof('microsoft.graph.iosStoreApp')")(item)).toBe(false);
-    expect(compileFilter("(microsoft.graph.managedApp/appAvailability) eq null or isAssigned eq true")(item)).toBe(true);
+    expect(compileFilter('(microsoft.graph.managedApp/appAvailability) eq null or isAssigned eq true')(item)).toBe(
+      true,
+    );
     expect(compileFilter("startswith(displayName,'o''b') and not (isAssigned eq false)")(item)).toBe(true);
     expect(compileFilter("groupTypes/any(c:c eq 'Unified')")(item)).toBe(true);
     expect(() => compileFilter('displayName eq')).toThrow();
@@ -31,12 +40,27 @@ describe('OData helpers', () => {
   });
 
   it('takes the collection from @odata.context', () => {
-    expect(collectionFromContext('https://graph.microsoft.com/beta/$metadata#deviceManagement/configurationPolicies(assignments(),settings())/$entity')).toBe('deviceManagement/configurationPolicies');
-    expect(collectionFromContext('https://graph.microsoft.com/beta/$metadata#deviceAppManagement/iosManagedAppProtections/$entity')).toBe('deviceAppManagement/iosManagedAppProtections');
+    expect(
+      collectionFromContext(
+        'https://graph.microsoft.com/beta/$metadata#deviceManagement/configurationPolicies(assignments(),settings())/$entity',
+      ),
+    ).toBe('deviceManagement/configurationPolicies');
+    expect(
+      collectionFromContext(
+        'https://graph.microsoft.com/beta/$metadata#deviceAppManagement/iosManagedAppProtections/$entity',
+      ),
+    ).toBe('deviceAppManagement/iosManagedAppProtections');
   });
 
   it('strips every OData annotation except @odata.type, at any depth', () => {
-    expect(stripAnnotations({ '@odata.type': 'x', '@odata.id': 'y', 'a@odata.type': 'z', a: [{ '@odata.editLink': 'e', b: 1, '@odata.type': 't' }] })).toEqual({ '@odata.type': 'x', a: [{ b: 1, '@odata.type': 't' }] });
+    expect(
+      stripAnnotations({
+        '@odata.type': 'x',
+        '@odata.id': 'y',
+        'a@odata.type': 'z',
+        a: [{ '@odata.editLink': 'e', b: 1, '@odata.type': 't' }],
+      }),
+    ).toEqual({ '@odata.type': 'x', a: [{ b: 1, '@odata.type': 't' }] });
   });
 
   it('tokenizes group names into words and matches $search prefixes', () => {

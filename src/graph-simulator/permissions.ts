@@ -40,7 +40,11 @@ export const SIM_PERMISSIONS: readonly SimPermissionRule[] = [
     write: ['DeviceManagementServiceConfig.ReadWrite.All'],
   },
   {
-    collections: ['deviceManagement/roleScopeTags', 'deviceManagement/roleDefinitions', 'deviceManagement/roleAssignments'],
+    collections: [
+      'deviceManagement/roleScopeTags',
+      'deviceManagement/roleDefinitions',
+      'deviceManagement/roleAssignments',
+    ],
     read: ['DeviceManagementRBAC.Read.All'],
     write: ['DeviceManagementRBAC.ReadWrite.All'],
   },
@@ -83,7 +87,12 @@ export type TokenKind = 'app' | 'delegated';
  * Returns null when allowed, else the permissions that would have allowed the call (for the 403 message).
  * Collections outside the table are allowed: the route layer rejects unknown segments itself.
  */
-export function missingPermission(collection: string, write: boolean, kind: TokenKind, granted: ReadonlySet<string>): string[] | null {
+export function missingPermission(
+  collection: string,
+  write: boolean,
+  kind: TokenKind,
+  granted: ReadonlySet<string>,
+): string[] | null {
   const rule = permissionRuleFor(collection);
   if (!rule) return null;
   if (rule.anyToken && !write) return null;

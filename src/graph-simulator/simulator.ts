@@ -42,7 +42,11 @@ export interface GraphSimulator {
   setFaults(tenantId: string | '*', faults: Partial<FaultOptions>): void;
   stats(tenantId?: string): SimStats;
   resetStats(): void;
-  issueUserToken(tenantId: string, upn: string, extra?: { audience?: string; expiresInSec?: number; scp?: string }): Promise<string>;
+  issueUserToken(
+    tenantId: string,
+    upn: string,
+    extra?: { audience?: string; expiresInSec?: number; scp?: string },
+  ): Promise<string>;
   jwksUrl(tenantId?: string): string;
   /** Back to the state the options describe: tenants, seeds, no faults, empty throttle windows and stats. */
   reset(): void;
@@ -56,7 +60,14 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
   const stats = new StatsRegistry();
   const apiAudience = options.apiAudience ?? 'api://tenantatlas';
   const tokenDeps: TokenEndpointDeps = { directory, keys, apiAudience, knownApiAudiences: new Set([apiAudience]) };
-  const pipeline = new GraphPipeline({ directory, keys, throttle, faults, stats, pageSize: () => options.pageSize ?? 25 });
+  const pipeline = new GraphPipeline({
+    directory,
+    keys,
+    throttle,
+    faults,
+    stats,
+    pageSize: () => options.pageSize ?? 25,
+  });
   let url = '';
 
   const tenantOrThrow = (tenantId: string): SimTenant => {
@@ -115,7 +126,9 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
   });
 
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
   });
   // Clients (MSAL, fetch) keep sockets open; do not let idle keep-alives hold close() hostage.
   server.keepAliveTimeout = 5_000;

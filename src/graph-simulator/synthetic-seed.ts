@@ -32,8 +32,36 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 const pad = (n: number): string => String(n).padStart(4, '0');
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
-const AREAS = ['BitLocker', 'Defender', 'Firewall', 'Edge', 'OneDrive', 'Office', 'Windows Update', 'LAPS', 'Hello', 'Privacy', 'Kiosk', 'VPN', 'WiFi', 'Certificates'];
-const RINGS = ['Pilot', 'UAT', 'Prod', 'Test', 'Finance', 'HR', 'Sales', 'IT', 'Engineering', 'Kiosk', 'Executives', 'Contractors'];
+const AREAS = [
+  'BitLocker',
+  'Defender',
+  'Firewall',
+  'Edge',
+  'OneDrive',
+  'Office',
+  'Windows Update',
+  'LAPS',
+  'Hello',
+  'Privacy',
+  'Kiosk',
+  'VPN',
+  'WiFi',
+  'Certificates',
+];
+const RINGS = [
+  'Pilot',
+  'UAT',
+  'Prod',
+  'Test',
+  'Finance',
+  'HR',
+  'Sales',
+  'IT',
+  'Engineering',
+  'Kiosk',
+  'Executives',
+  'Contractors',
+];
 
 interface Ctx {
   rand: () => number;
@@ -71,22 +99,50 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
   'deviceManagement/deviceConfigurations': {
     label: 'Device Config',
     make: (c) => {
-      const type = pick(c.rand, ['windows10CustomConfiguration', 'windows10GeneralConfiguration', 'iosGeneralDeviceConfiguration', 'macOSCustomConfiguration']);
+      const type = pick(c.rand, [
+        'windows10CustomConfiguration',
+        'windows10GeneralConfiguration',
+        'iosGeneralDeviceConfiguration',
+        'macOSCustomConfiguration',
+      ]);
       const extra: JsonObject =
         type === 'windows10CustomConfiguration'
-          ? { omaSettings: [{ '@odata.type': '#microsoft.graph.omaSettingInteger', displayName: 'Setting', omaUri: './Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart', value: 8 }] }
+          ? {
+              omaSettings: [
+                {
+                  '@odata.type': '#microsoft.graph.omaSettingInteger',
+                  displayName: 'Setting',
+                  omaUri: './Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart',
+                  value: 8,
+                },
+              ],
+            }
           : type === 'macOSCustomConfiguration'
             ? { payloadName: 'Synthetic profile', payloadFileName: 'synthetic.mobileconfig', payload: b64('<plist/>') }
             : { passwordRequired: c.rand() > 0.5, cameraBlocked: false };
-      return { entity: { ...base(c, type), version: 1 + (c.i % 5), supportsScopeTags: true, ...extra }, subs: { assignments: someAssignments(c) } };
+      return {
+        entity: { ...base(c, type), version: 1 + (c.i % 5), supportsScopeTags: true, ...extra },
+        subs: { assignments: someAssignments(c) },
+      };
     },
   },
   'deviceManagement/deviceCompliancePolicies': {
     label: 'Compliance',
     make: (c) => {
-      const type = pick(c.rand, ['windows10CompliancePolicy', 'iosCompliancePolicy', 'androidWorkProfileCompliancePolicy', 'macOSCompliancePolicy']);
+      const type = pick(c.rand, [
+        'windows10CompliancePolicy',
+        'iosCompliancePolicy',
+        'androidWorkProfileCompliancePolicy',
+        'macOSCompliancePolicy',
+      ]);
       return {
-        entity: { ...base(c, type), version: 1 + (c.i % 4), passwordRequired: true, passwordMinimumLength: 8, osMinimumVersion: null },
+        entity: {
+          ...base(c, type),
+          version: 1 + (c.i % 4),
+          passwordRequired: true,
+          passwordMinimumLength: 8,
+          osMinimumVersion: null,
+        },
         subs: {
           assignments: someAssignments(c),
           scheduledActionsForRule: [
@@ -95,7 +151,14 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
               id: c.id,
               ruleName: null,
               scheduledActionConfigurations: [
-                { '@odata.type': '#microsoft.graph.deviceComplianceActionItem', id: guidFrom(c.rand), gracePeriodHours: 0, actionType: 'block', notificationTemplateId: '00000000-0000-0000-0000-000000000000', notificationMessageCCList: [] },
+                {
+                  '@odata.type': '#microsoft.graph.deviceComplianceActionItem',
+                  id: guidFrom(c.rand),
+                  gracePeriodHours: 0,
+                  actionType: 'block',
+                  notificationTemplateId: '00000000-0000-0000-0000-000000000000',
+                  notificationMessageCCList: [],
+                },
               ],
             },
           ],
@@ -113,7 +176,11 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
           '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
           settingDefinitionId: `device_vendor_msft_policy_config_synthetic_setting${n}`,
           settingInstanceTemplateReference: null,
-          choiceSettingValue: { settingValueTemplateReference: null, value: `device_vendor_msft_policy_config_synthetic_setting${n}_${c.i % 2}`, children: [] },
+          choiceSettingValue: {
+            settingValueTemplateReference: null,
+            value: `device_vendor_msft_policy_config_synthetic_setting${n}_${c.i % 2}`,
+            children: [],
+          },
         },
       }));
       const assignments = someAssignments(c, { source: 'direct', sourceId: c.id });
@@ -126,7 +193,12 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
           creationSource: null,
           isAssigned: assignments.length > 0,
           priorityMetaData: null,
-          templateReference: { templateId: '', templateFamily: 'none', templateDisplayName: null, templateDisplayVersion: null },
+          templateReference: {
+            templateId: '',
+            templateFamily: 'none',
+            templateDisplayName: null,
+            templateDisplayVersion: null,
+          },
         },
         subs: { assignments, settings },
       };
@@ -138,7 +210,16 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       entity: { ...base(c, 'groupPolicyConfiguration'), policyConfigurationIngestionType: 'builtIn' },
       subs: {
         assignments: someAssignments(c),
-        definitionValues: [{ '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue', id: guidFrom(c.rand), enabled: true, configurationType: 'policy', createdDateTime: c.created, lastModifiedDateTime: c.modified }],
+        definitionValues: [
+          {
+            '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue',
+            id: guidFrom(c.rand),
+            enabled: true,
+            configurationType: 'policy',
+            createdDateTime: c.created,
+            lastModifiedDateTime: c.modified,
+          },
+        ],
       },
     }),
   },
@@ -172,7 +253,17 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
         highestAvailableVersion: null,
         deviceHealthScriptType: 'deviceHealthScript',
       },
-      subs: { assignments: someAssignments(c, { runRemediationScript: true, runSchedule: { '@odata.type': '#microsoft.graph.deviceHealthScriptDailySchedule', interval: 1, useUtc: false, time: '01:00:00.0000000' } }) },
+      subs: {
+        assignments: someAssignments(c, {
+          runRemediationScript: true,
+          runSchedule: {
+            '@odata.type': '#microsoft.graph.deviceHealthScriptDailySchedule',
+            interval: 1,
+            useUtc: false,
+            time: '01:00:00.0000000',
+          },
+        }),
+      },
     }),
   },
   'deviceManagement/windowsAutopilotDeploymentProfiles': {
@@ -183,7 +274,14 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
         deviceNameTemplate: `SYN-%SERIAL%`,
         locale: 'os-default',
         hardwareHashExtractionEnabled: false,
-        outOfBoxExperienceSetting: { privacySettingsHidden: true, eulaHidden: true, userType: 'standard', deviceUsageType: 'singleUser', keyboardSelectionPageSkipped: true, escapeLinkHidden: true },
+        outOfBoxExperienceSetting: {
+          privacySettingsHidden: true,
+          eulaHidden: true,
+          userType: 'standard',
+          deviceUsageType: 'singleUser',
+          keyboardSelectionPageSkipped: true,
+          escapeLinkHidden: true,
+        },
       },
       subs: { assignments: someAssignments(c) },
     }),
@@ -194,7 +292,14 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       const e = base(c, 'deviceAndAppManagementAssignmentFilter');
       delete e.roleScopeTagIds;
       return {
-        entity: { ...e, platform: pick(c.rand, ['windows10AndLater', 'iOS', 'androidForWork']), rule: `(device.deviceName -startsWith "SYN${c.i % 10}")`, roleScopeTags: c.tags, payloads: [], assignmentFilterManagementType: 'devices' },
+        entity: {
+          ...e,
+          platform: pick(c.rand, ['windows10AndLater', 'iOS', 'androidForWork']),
+          rule: `(device.deviceName -startsWith "SYN${c.i % 10}")`,
+          roleScopeTags: c.tags,
+          payloads: [],
+          assignmentFilterManagementType: 'devices',
+        },
         subs: {},
       };
     },
@@ -207,7 +312,11 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       delete e.createdDateTime;
       delete e.lastModifiedDateTime;
       // The built-in "Default" tag always exists with id "0".
-      if (c.i === 1) return { entity: { ...e, id: '0', displayName: 'Default', description: 'Built-in scope tag', isBuiltIn: true }, subs: { assignments: [] } };
+      if (c.i === 1)
+        return {
+          entity: { ...e, id: '0', displayName: 'Default', description: 'Built-in scope tag', isBuiltIn: true },
+          subs: { assignments: [] },
+        };
       return { entity: { ...e, isBuiltIn: false }, subs: { assignments: someAssignments(c) } };
     },
   },
@@ -215,12 +324,27 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
     label: 'Role',
     make: (c) => {
       const builtIn = c.i <= 2;
-      const actions = ['Microsoft.Intune_DeviceConfigurations_Read', 'Microsoft.Intune_DeviceConfigurations_Update', 'Microsoft.Intune_DeviceCompliancePolices_Read'];
+      const actions = [
+        'Microsoft.Intune_DeviceConfigurations_Read',
+        'Microsoft.Intune_DeviceConfigurations_Update',
+        'Microsoft.Intune_DeviceCompliancePolices_Read',
+      ];
       const e = base(c, 'deviceAndAppManagementRoleDefinition');
       delete e.createdDateTime;
       delete e.lastModifiedDateTime;
       return {
-        entity: { ...e, isBuiltIn: builtIn, isBuiltInRoleDefinition: builtIn, rolePermissions: [{ resourceActions: [{ allowedResourceActions: actions.slice(0, 1 + (c.i % 3)), notAllowedResourceActions: [] }] }] },
+        entity: {
+          ...e,
+          isBuiltIn: builtIn,
+          isBuiltInRoleDefinition: builtIn,
+          rolePermissions: [
+            {
+              resourceActions: [
+                { allowedResourceActions: actions.slice(0, 1 + (c.i % 3)), notAllowedResourceActions: [] },
+              ],
+            },
+          ],
+        },
         subs: {},
       };
     },
@@ -231,7 +355,10 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       const e = base(c, 'deviceAndAppManagementRoleAssignment');
       delete e.createdDateTime;
       delete e.lastModifiedDateTime;
-      return { entity: { ...e, members: [guidFrom(c.rand)], scopeMembers: [], resourceScopes: [], scopeType: 'allDevices' }, subs: {} };
+      return {
+        entity: { ...e, members: [guidFrom(c.rand)], scopeMembers: [], resourceScopes: [], scopeType: 'allDevices' },
+        subs: {},
+      };
     },
   },
   'deviceManagement/windowsFeatureUpdateProfiles': {
@@ -251,28 +378,84 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
   'deviceManagement/windowsDriverUpdateProfiles': {
     label: 'Driver Update',
     make: (c) => ({
-      entity: { ...base(c, 'windowsDriverUpdateProfile'), approvalType: pick(c.rand, ['manual', 'automatic']), deploymentDeferralInDays: c.i % 7, deviceReporting: 0, newUpdates: 0, inventorySyncStatus: null },
+      entity: {
+        ...base(c, 'windowsDriverUpdateProfile'),
+        approvalType: pick(c.rand, ['manual', 'automatic']),
+        deploymentDeferralInDays: c.i % 7,
+        deviceReporting: 0,
+        newUpdates: 0,
+        inventorySyncStatus: null,
+      },
       subs: { assignments: someAssignments(c) },
     }),
   },
   'deviceAppManagement/iosManagedAppProtections': {
     label: 'iOS APP',
     make: (c) => ({
-      entity: { ...base(c, 'iosManagedAppProtection'), id: `T_${c.id}`, version: `"${guidFrom(c.rand)}"`, isAssigned: false, deployedAppCount: 2, pinRequired: true, minimumPinLength: 4, periodOfflineBeforeAccessCheck: 'PT12H' },
-      subs: { assignments: [], apps: [{ id: 'com.microsoft.office.outlook.ios', mobileAppIdentifier: { '@odata.type': '#microsoft.graph.iosMobileAppIdentifier', bundleId: 'com.microsoft.office.outlook' }, version: '-1' }] },
+      entity: {
+        ...base(c, 'iosManagedAppProtection'),
+        id: `T_${c.id}`,
+        version: `"${guidFrom(c.rand)}"`,
+        isAssigned: false,
+        deployedAppCount: 2,
+        pinRequired: true,
+        minimumPinLength: 4,
+        periodOfflineBeforeAccessCheck: 'PT12H',
+      },
+      subs: {
+        assignments: [],
+        apps: [
+          {
+            id: 'com.microsoft.office.outlook.ios',
+            mobileAppIdentifier: {
+              '@odata.type': '#microsoft.graph.iosMobileAppIdentifier',
+              bundleId: 'com.microsoft.office.outlook',
+            },
+            version: '-1',
+          },
+        ],
+      },
     }),
   },
   'deviceAppManagement/androidManagedAppProtections': {
     label: 'Android APP',
     make: (c) => ({
-      entity: { ...base(c, 'androidManagedAppProtection'), id: `T_${c.id}`, version: `"${guidFrom(c.rand)}"`, isAssigned: false, deployedAppCount: 2, pinRequired: true, minimumPinLength: 4, periodOfflineBeforeAccessCheck: 'PT12H' },
-      subs: { assignments: [], apps: [{ id: 'com.microsoft.office.outlook.android', mobileAppIdentifier: { '@odata.type': '#microsoft.graph.androidMobileAppIdentifier', packageId: 'com.microsoft.office.outlook' }, version: '-1' }] },
+      entity: {
+        ...base(c, 'androidManagedAppProtection'),
+        id: `T_${c.id}`,
+        version: `"${guidFrom(c.rand)}"`,
+        isAssigned: false,
+        deployedAppCount: 2,
+        pinRequired: true,
+        minimumPinLength: 4,
+        periodOfflineBeforeAccessCheck: 'PT12H',
+      },
+      subs: {
+        assignments: [],
+        apps: [
+          {
+            id: 'com.microsoft.office.outlook.android',
+            mobileAppIdentifier: {
+              '@odata.type': '#microsoft.graph.androidMobileAppIdentifier',
+              packageId: 'com.microsoft.office.outlook',
+            },
+            version: '-1',
+          },
+        ],
+      },
     }),
   },
   'deviceAppManagement/managedAppPolicies': {
     label: 'App Config',
     make: (c) => ({
-      entity: { ...base(c, 'targetedManagedAppConfiguration'), id: `A_${c.id}`, version: `"${guidFrom(c.rand)}"`, isAssigned: false, deployedAppCount: 0, customSettings: [{ name: 'com.microsoft.outlook.Mail.FocusedInbox', value: 'false' }] },
+      entity: {
+        ...base(c, 'targetedManagedAppConfiguration'),
+        id: `A_${c.id}`,
+        version: `"${guidFrom(c.rand)}"`,
+        isAssigned: false,
+        deployedAppCount: 0,
+        customSettings: [{ name: 'com.microsoft.outlook.Mail.FocusedInbox', value: 'false' }],
+      },
       subs: {},
     }),
   },
@@ -283,8 +466,30 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       const e = base(c, type);
       delete e.lastModifiedDateTime;
       return {
-        entity: { ...e, lastModifiedDateTime: c.modified, publisher: pick(c.rand, ['Microsoft', 'Contoso', 'Adobe', 'Zoom']), isAssigned: c.i % 3 !== 0, publishingState: 'published', isFeatured: false, privacyInformationUrl: null, informationUrl: null },
-        subs: { assignments: c.i % 3 === 0 ? [] : [{ '@odata.type': '#microsoft.graph.mobileAppAssignment', id: `${c.id}_1_0`, intent: 'required', target: target(c), settings: null }] },
+        entity: {
+          ...e,
+          lastModifiedDateTime: c.modified,
+          publisher: pick(c.rand, ['Microsoft', 'Contoso', 'Adobe', 'Zoom']),
+          isAssigned: c.i % 3 !== 0,
+          publishingState: 'published',
+          isFeatured: false,
+          privacyInformationUrl: null,
+          informationUrl: null,
+        },
+        subs: {
+          assignments:
+            c.i % 3 === 0
+              ? []
+              : [
+                  {
+                    '@odata.type': '#microsoft.graph.mobileAppAssignment',
+                    id: `${c.id}_1_0`,
+                    intent: 'required',
+                    target: target(c),
+                    settings: null,
+                  },
+                ],
+        },
       };
     },
   },
@@ -333,13 +538,19 @@ export function generateGroups(tenantId: string, count: number, startAt = 0): Si
     out.push({
       id: guidFrom(rand),
       displayName,
-      description: unified ? `${ring} team workspace` : `Intune ${ring.toLowerCase()} ${kind.toLowerCase()} (${dynamic ? 'dynamic' : 'assigned'})`,
+      description: unified
+        ? `${ring} team workspace`
+        : `Intune ${ring.toLowerCase()} ${kind.toLowerCase()} (${dynamic ? 'dynamic' : 'assigned'})`,
       mail: unified ? `${nick}@example.test` : null,
       mailNickname: nick,
       mailEnabled: unified,
       securityEnabled: !unified,
       groupTypes: unified ? ['Unified'] : dynamic ? ['DynamicMembership'] : [],
-      membershipRule: dynamic ? (kind === 'Devices' ? `(device.devicePhysicalIds -any (_ -eq "[OrderID]:${ring}"))` : `(user.department -eq "${ring}")`) : null,
+      membershipRule: dynamic
+        ? kind === 'Devices'
+          ? `(device.devicePhysicalIds -any (_ -eq "[OrderID]:${ring}"))`
+          : `(user.department -eq "${ring}")`
+        : null,
       createdDateTime: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(),
     });
   }

@@ -21,12 +21,23 @@ export function demoTenantInput(): SimTenantInput {
     tenantId: DEMO_TENANT.tenantId,
     displayName: DEMO_TENANT.displayName,
     domain: DEMO_TENANT.domain,
-    apps: [{ clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, roles: [...SIM_ALL_PERMISSIONS], displayName: 'TenantAtlas Demo App' }],
+    apps: [
+      {
+        clientId: DEMO_TENANT.clientId,
+        clientSecret: DEMO_TENANT.clientSecret,
+        roles: [...SIM_ALL_PERMISSIONS],
+        displayName: 'TenantAtlas Demo App',
+      },
+    ],
     users: [{ oid: DEMO_TENANT.oid, upn: DEMO_TENANT.upn, password: DEMO_TENANT.password, displayName: 'Demo Admin' }],
   };
 }
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24) || 'tenant';
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 24) || 'tenant';
 
 /** Builds a tenant from test input, filling ids and secrets; ids are lower-case like Entra's. */
 export function createTenant(input: SimTenantInput): SimTenant {

@@ -19,7 +19,11 @@ export async function http(url: string, init: RequestInit = {}): Promise<HttpRes
   return { status: res.status, headers: res.headers, body };
 }
 
-export function tokenRequest(sim: GraphSimulator, tenantRef: string, form: Record<string, string>): Promise<HttpResult> {
+export function tokenRequest(
+  sim: GraphSimulator,
+  tenantRef: string,
+  form: Record<string, string>,
+): Promise<HttpResult> {
   return http(`${sim.url}/${tenantRef}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -41,19 +45,32 @@ export async function appToken(sim: GraphSimulator, tenantId?: string, appIndex 
   return res.body.access_token as string;
 }
 
-export function graph(sim: GraphSimulator, token: string | null, pathAndQuery: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export function graph(
+  sim: GraphSimulator,
+  token: string | null,
+  pathAndQuery: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const url = pathAndQuery.startsWith('http') ? pathAndQuery : `${sim.url}${pathAndQuery}`;
-  return http(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  return http(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }
 
 /** Drops every `@odata.*` annotation (including `@odata.type`) for content comparisons. */
 export function withoutOdata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutOdata);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !k.includes('@odata.')).map(([k, v]) => [k, withoutOdata(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !k.includes('@odata.'))
+        .map(([k, v]) => [k, withoutOdata(v)]),
+    );
   }
   return value;
 }

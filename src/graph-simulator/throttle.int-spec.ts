@@ -30,7 +30,11 @@ describe('Intune throttling and injected faults over HTTP', () => {
       expect(retryAfter).toBeLessThanOrEqual(0.2);
       expect(r.body.error).toMatchObject({ code: 'TooManyRequests', innerError: { 'request-id': expect.any(String) } });
     }
-    expect(sim.stats(DEMO_TENANT.tenantId)).toMatchObject({ requests: 15, throttled429: 5, byStatus: { '200': 10, '429': 5 } });
+    expect(sim.stats(DEMO_TENANT.tenantId)).toMatchObject({
+      requests: 15,
+      throttled429: 5,
+      byStatus: { '200': 10, '429': 5 },
+    });
   });
 
   it('admits again once the Retry-After has elapsed', async () => {
@@ -52,7 +56,14 @@ describe('Intune throttling and injected faults over HTTP', () => {
   it('limits writes separately: past maxWrites writes get 429 while reads still pass', async () => {
     sim.setThrottle({ maxRequests: 100, maxWrites: 3 });
     const body = { '@odata.type': '#microsoft.graph.roleScopeTag', displayName: 'tag' };
-    const writes = await Promise.all(Array.from({ length: 5 }, (_, i) => graph(sim, token, '/beta/deviceManagement/roleScopeTags', { method: 'POST', body: { ...body, displayName: `tag ${i}` } })));
+    const writes = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        graph(sim, token, '/beta/deviceManagement/roleScopeTags', {
+          method: 'POST',
+          body: { ...body, displayName: `tag ${i}` },
+        }),
+      ),
+    );
     expect(writes.map((w) => w.status).sort()).toEqual([201, 201, 201, 429, 429]);
     expect((await graph(sim, token, list)).status).toBe(200);
     expect(sim.stats(DEMO_TENANT.tenantId).writes).toBe(5);

@@ -12,9 +12,16 @@ export interface ThrottleOptions {
   retryAfterMode: 'header' | 'omit';
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { enabled: true, windowMs: 20_000, maxRequests: 1000, maxWrites: 100, retryAfterMode: 'header' };
+export const DEFAULT_THROTTLE: ThrottleOptions = {
+  enabled: true,
+  windowMs: 20_000,
+  maxRequests: 1000,
+  maxWrites: 100,
+  retryAfterMode: 'header',
+};
 
-export type ThrottleDecision = { admitted: true } | { admitted: false; retryAfterMs: number; limit: 'requests' | 'writes' };
+export type ThrottleDecision =
+  { admitted: true } | { admitted: false; retryAfterMs: number; limit: 'requests' | 'writes' };
 
 interface Window {
   all: number[];
@@ -25,7 +32,10 @@ export class SlidingWindowThrottle {
   private options: ThrottleOptions;
   private readonly windows = new Map<string, Window>();
 
-  constructor(options: Partial<ThrottleOptions> = {}, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    options: Partial<ThrottleOptions> = {},
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.options = { ...DEFAULT_THROTTLE, ...options };
   }
 
@@ -36,7 +46,8 @@ export class SlidingWindowThrottle {
   configure(options: Partial<ThrottleOptions>): void {
     this.options = { ...this.options, ...options };
     // A changed window makes old timestamps meaningless; start clean rather than carrying a stale backlog.
-    if (options.windowMs !== undefined || options.maxRequests !== undefined || options.maxWrites !== undefined) this.windows.clear();
+    if (options.windowMs !== undefined || options.maxRequests !== undefined || options.maxWrites !== undefined)
+      this.windows.clear();
   }
 
   reset(): void {
@@ -52,11 +63,16 @@ export class SlidingWindowThrottle {
     // Timestamps are appended in order, so expired ones are always at the front.
     while (w.all.length && w.all[0] <= horizon) w.all.shift();
     while (w.writes.length && w.writes[0] <= horizon) w.writes.shift();
-    const waitFor = (list: number[], max: number): number => (list.length < max ? 0 : list[list.length - max] + this.options.windowMs - now);
+    const waitFor = (list: number[], max: number): number =>
+      list.length < max ? 0 : list[list.length - max] + this.options.windowMs - now;
     const waitAll = waitFor(w.all, this.options.maxRequests);
     const waitWrites = isWrite ? waitFor(w.writes, this.options.maxWrites) : 0;
     if (waitAll > 0 || waitWrites > 0) {
-      return { admitted: false, retryAfterMs: Math.max(waitAll, waitWrites), limit: waitWrites > waitAll ? 'writes' : 'requests' };
+      return {
+        admitted: false,
+        retryAfterMs: Math.max(waitAll, waitWrites),
+        limit: waitWrites > waitAll ? 'writes' : 'requests',
+      };
     }
     w.all.push(now);
     if (isWrite) w.writes.push(now);

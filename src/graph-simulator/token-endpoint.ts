@@ -1,7 +1,16 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { SimApp, SimDirectory, SimTenant, SimUser } from './simulator-state';
-import { appTokenClaims, DEFAULT_TOKEN_LIFETIME_SEC, delegatedGraphTokenClaims, GRAPH_APP_ID, GRAPH_AUDIENCE, userApiTokenClaims, userIdTokenClaims, type SimKeys } from './tokens';
+import {
+  appTokenClaims,
+  DEFAULT_TOKEN_LIFETIME_SEC,
+  delegatedGraphTokenClaims,
+  GRAPH_APP_ID,
+  GRAPH_AUDIENCE,
+  userApiTokenClaims,
+  userIdTokenClaims,
+  type SimKeys,
+} from './tokens';
 
 export interface TokenEndpointDeps {
   directory: SimDirectory;
@@ -47,7 +56,12 @@ export function entraErrorBody(e: EntraError, correlationId: string): Record<str
 }
 
 export const tenantNotFound = (tid: string): EntraError =>
-  new EntraError(400, 'invalid_request', 90002, `Tenant '${tid}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+  new EntraError(
+    400,
+    'invalid_request',
+    90002,
+    `Tenant '${tid}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+  );
 
 const GRAPH_RESOURCES = new Set([GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID]);
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
@@ -63,9 +77,19 @@ function splitScope(scope: string): { resource: string | null; name: string } {
   return { resource: scope.slice(0, slash), name: scope.slice(slash + 1) };
 }
 
-export async function handleTokenRequest(deps: TokenEndpointDeps, tenantRef: string, form: Record<string, string | undefined>): Promise<TokenResponse> {
+export async function handleTokenRequest(
+  deps: TokenEndpointDeps,
+  tenantRef: string,
+  form: Record<string, string | undefined>,
+): Promise<TokenResponse> {
   const grant = form.grant_type ?? '';
-  if (!grant) throw new EntraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
+  if (!grant)
+    throw new EntraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'grant_type'.",
+    );
   if (grant === 'password') return passwordGrant(deps, tenantRef, form);
   const tenant = deps.directory.find(tenantRef);
   if (!tenant) throw tenantNotFound(tenantRef);
@@ -77,31 +101,72 @@ export async function handleTokenRequest(deps: TokenEndpointDeps, tenantRef: str
 function bearer(accessToken: string, extra: Record<string, unknown> = {}): TokenResponse {
   return {
     status: 200,
-    body: { token_type: 'Bearer', expires_in: DEFAULT_TOKEN_LIFETIME_SEC, ext_expires_in: DEFAULT_TOKEN_LIFETIME_SEC, access_token: accessToken, ...extra },
+    body: {
+      token_type: 'Bearer',
+      expires_in: DEFAULT_TOKEN_LIFETIME_SEC,
+      ext_expires_in: DEFAULT_TOKEN_LIFETIME_SEC,
+      access_token: accessToken,
+      ...extra,
+    },
   };
 }
 
-async function clientCredentials(deps: TokenEndpointDeps, tenant: SimTenant, form: Record<string, string | undefined>): Promise<TokenResponse> {
+async function clientCredentials(
+  deps: TokenEndpointDeps,
+  tenant: SimTenant,
+  form: Record<string, string | undefined>,
+): Promise<TokenResponse> {
   const app = await authenticateClient(tenant, form);
   const scope = (form.scope ?? '').trim();
-  if (!scope) throw new EntraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
+  if (!scope)
+    throw new EntraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'scope'.",
+    );
   if (!scope.endsWith('/.default') || scope.includes(' ')) {
-    throw new EntraError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    throw new EntraError(
+      400,
+      'invalid_scope',
+      1002012,
+      `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+    );
   }
   const resource = scope.slice(0, -'/.default'.length);
   if (!GRAPH_RESOURCES.has(resource)) {
-    throw new EntraError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+    throw new EntraError(
+      400,
+      'invalid_resource',
+      500011,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    );
   }
   return bearer(await deps.keys.sign(appTokenClaims(tenant, app)));
 }
 
 /** client_secret or a certificate-signed client_assertion (RS256 or PS256, as MSAL sends). */
-export async function authenticateClient(tenant: SimTenant, form: Record<string, string | undefined>, required = true): Promise<SimApp> {
+export async function authenticateClient(
+  tenant: SimTenant,
+  form: Record<string, string | undefined>,
+  required = true,
+): Promise<SimApp> {
   const clientId = form.client_id;
-  if (!clientId) throw new EntraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+  if (!clientId)
+    throw new EntraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'client_id'.",
+    );
   const app = tenant.findApp(clientId);
   if (!app) {
-    throw new EntraError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+    throw new EntraError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    );
   }
   if (form.client_assertion) {
     await verifyClientAssertion(app, form.client_assertion, form.client_assertion_type);
@@ -109,20 +174,40 @@ export async function authenticateClient(tenant: SimTenant, form: Record<string,
   }
   if (form.client_secret !== undefined) {
     if (!app.clientSecret || form.client_secret !== app.clientSecret) {
-      throw new EntraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`);
+      throw new EntraError(
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+      );
     }
     if (app.secretExpiresAt && Date.parse(app.secretExpiresAt) <= Date.now()) {
-      throw new EntraError(401, 'invalid_client', 7000222, `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`);
+      throw new EntraError(
+        401,
+        'invalid_client',
+        7000222,
+        `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+      );
     }
     return app;
   }
   if (!required) return app;
-  throw new EntraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+  throw new EntraError(
+    401,
+    'invalid_client',
+    7000218,
+    "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+  );
 }
 
 async function verifyClientAssertion(app: SimApp, assertion: string, assertionType: string | undefined): Promise<void> {
   if (assertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
-    throw new EntraError(400, 'invalid_request', 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+    throw new EntraError(
+      400,
+      'invalid_request',
+      7000216,
+      "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+    );
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -136,57 +221,120 @@ async function verifyClientAssertion(app: SimApp, assertion: string, assertionTy
     (c) => (s256 && c.thumbprintSha256.toLowerCase() === s256) || (s1 && c.thumbprint?.toLowerCase() === s1),
   );
   if (!cert) {
-    throw new EntraError(401, 'invalid_client', 700027, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${(s256 ?? s1 ?? '').toUpperCase()}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.]`);
+    throw new EntraError(
+      401,
+      'invalid_client',
+      700027,
+      `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${(s256 ?? s1 ?? '').toUpperCase()}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.]`,
+    );
   }
   const alg = header.alg === 'PS256' ? 'PS256' : 'RS256';
   let claims: JWTPayload;
   try {
     // Entra allows 5 minutes of clock skew; MSAL sets nbf = Math.round(now), up to 0.5 s ahead of the verifier's floor(now).
-    ({ payload: claims } = await jwtVerify(assertion, createPublicKey(cert.publicKeyPem), { algorithms: [alg], clockTolerance: 300 }));
+    ({ payload: claims } = await jwtVerify(assertion, createPublicKey(cert.publicKeyPem), {
+      algorithms: [alg],
+      clockTolerance: 300,
+    }));
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new EntraError(401, 'invalid_client', 700024, 'Client assertion is not within its valid time range.');
+    if (error instanceof joseErrors.JWTExpired)
+      throw new EntraError(401, 'invalid_client', 700024, 'Client assertion is not within its valid time range.');
     throw new EntraError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
   }
   if (claims.iss !== app.clientId || claims.sub !== app.clientId) {
-    throw new EntraError(401, 'invalid_client', 700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
+    throw new EntraError(
+      401,
+      'invalid_client',
+      700021,
+      "Client assertion application identifier doesn't match 'client_id' parameter.",
+    );
   }
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud ?? ''];
   if (!aud.some((a) => /\/oauth2\/(v2\.0\/)?token$/.test(a))) {
-    throw new EntraError(401, 'invalid_client', 700212, 'No matching federated identity record found for presented assertion audience.');
+    throw new EntraError(
+      401,
+      'invalid_client',
+      700212,
+      'No matching federated identity record found for presented assertion audience.',
+    );
   }
 }
 
-async function onBehalfOf(deps: TokenEndpointDeps, tenant: SimTenant, form: Record<string, string | undefined>): Promise<TokenResponse> {
+async function onBehalfOf(
+  deps: TokenEndpointDeps,
+  tenant: SimTenant,
+  form: Record<string, string | undefined>,
+): Promise<TokenResponse> {
   const app = await authenticateClient(tenant, form);
   if (form.requested_token_use !== 'on_behalf_of') {
-    throw new EntraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'requested_token_use'.");
+    throw new EntraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'requested_token_use'.",
+    );
   }
-  if (!form.assertion) throw new EntraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'assertion'.");
+  if (!form.assertion)
+    throw new EntraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'assertion'.",
+    );
   let claims: JWTPayload;
   try {
     claims = await deps.keys.verify(form.assertion);
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new EntraError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.');
+    if (error instanceof joseErrors.JWTExpired)
+      throw new EntraError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.');
     throw new EntraError(400, 'invalid_grant', 50013, 'Assertion failed signature validation.');
   }
   const aud = String(claims.aud ?? '');
-  const ours = aud === deps.apiAudience || deps.knownApiAudiences.has(aud) || aud === app.clientId || aud === `api://${app.clientId}`;
-  if (!ours) throw new EntraError(400, 'invalid_grant', 50013, 'Assertion audience does not match the Client app presenting the assertion.');
-  if (claims.tid !== tenant.tenantId) throw new EntraError(400, 'invalid_grant', 50013, 'Assertion is not issued for this tenant.');
+  const ours =
+    aud === deps.apiAudience ||
+    deps.knownApiAudiences.has(aud) ||
+    aud === app.clientId ||
+    aud === `api://${app.clientId}`;
+  if (!ours)
+    throw new EntraError(
+      400,
+      'invalid_grant',
+      50013,
+      'Assertion audience does not match the Client app presenting the assertion.',
+    );
+  if (claims.tid !== tenant.tenantId)
+    throw new EntraError(400, 'invalid_grant', 50013, 'Assertion is not issued for this tenant.');
   const user = typeof claims.oid === 'string' ? tenant.findUser(claims.oid) : undefined;
   if (!user) throw new EntraError(400, 'invalid_grant', 50034, 'The user account does not exist in this directory.');
   if (!user.delegatedConsent) {
-    throw new EntraError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`, 'consent_required');
+    throw new EntraError(
+      400,
+      'invalid_grant',
+      65001,
+      `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
+      'consent_required',
+    );
   }
   const scopes = graphScopes(form.scope ?? '');
-  return bearer(await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, app, scopes)), { scope: scopes.join(' '), ...(await userIdentity(deps, tenant, user, form, app.clientId)) });
+  return bearer(await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, app, scopes)), {
+    scope: scopes.join(' '),
+    ...(await userIdentity(deps, tenant, user, form, app.clientId)),
+  });
 }
 
 /** What Entra returns about the user beside the token: an id_token for `openid`, client_info when asked (MSAL keys its cache by it). */
-async function userIdentity(deps: TokenEndpointDeps, tenant: SimTenant, user: SimUser, form: Record<string, string | undefined>, clientId: string | undefined): Promise<Record<string, unknown>> {
+async function userIdentity(
+  deps: TokenEndpointDeps,
+  tenant: SimTenant,
+  user: SimUser,
+  form: Record<string, string | undefined>,
+  clientId: string | undefined,
+): Promise<Record<string, unknown>> {
   const extra: Record<string, unknown> = {};
-  if ((form.scope ?? '').split(/\s+/).includes('openid') && clientId) extra.id_token = await deps.keys.sign(userIdTokenClaims(tenant, user, clientId));
-  if (form.client_info === '1') extra.client_info = Buffer.from(JSON.stringify({ uid: user.oid, utid: tenant.tenantId })).toString('base64url');
+  if ((form.scope ?? '').split(/\s+/).includes('openid') && clientId)
+    extra.id_token = await deps.keys.sign(userIdTokenClaims(tenant, user, clientId));
+  if (form.client_info === '1')
+    extra.client_info = Buffer.from(JSON.stringify({ uid: user.oid, utid: tenant.tenantId })).toString('base64url');
   return extra;
 }
 
@@ -196,7 +344,12 @@ function graphScopes(scope: string): string[] {
   for (const s of scope.split(/\s+/).filter((x) => x && !OIDC_SCOPES.has(x))) {
     const { resource, name } = splitScope(s);
     if (resource !== null && !GRAPH_RESOURCES.has(resource)) {
-      throw new EntraError(400, 'invalid_scope', 70011, `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${s} is not valid.`);
+      throw new EntraError(
+        400,
+        'invalid_scope',
+        70011,
+        `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${s} is not valid.`,
+      );
     }
     if (name === '.default') names.push(...DEFAULT_DELEGATED_SCOPES);
     else names.push(name);
@@ -204,7 +357,11 @@ function graphScopes(scope: string): string[] {
   return [...new Set(names.length ? names : DEFAULT_DELEGATED_SCOPES)];
 }
 
-async function passwordGrant(deps: TokenEndpointDeps, tenantRef: string, form: Record<string, string | undefined>): Promise<TokenResponse> {
+async function passwordGrant(
+  deps: TokenEndpointDeps,
+  tenantRef: string,
+  form: Record<string, string | undefined>,
+): Promise<TokenResponse> {
   const username = form.username ?? '';
   let tenant = deps.directory.find(tenantRef);
   if (!tenant && ['common', 'organizations'].includes(tenantRef.toLowerCase())) {
@@ -217,31 +374,53 @@ async function passwordGrant(deps: TokenEndpointDeps, tenantRef: string, form: R
   }
   const user: SimUser | undefined = tenant.findUser(username);
   if (!user || user.password !== form.password) {
-    throw new EntraError(400, 'invalid_grant', 50126, 'Error validating credentials due to invalid username or password.');
+    throw new EntraError(
+      400,
+      'invalid_grant',
+      50126,
+      'Error validating credentials due to invalid username or password.',
+    );
   }
   const requested = (form.scope ?? '').split(/\s+/).filter(Boolean);
   const resourceScopes = requested.filter((s) => !OIDC_SCOPES.has(s));
-  const isGraph = resourceScopes.length > 0 && resourceScopes.every((s) => {
-    const { resource } = splitScope(s);
-    return resource === null || GRAPH_RESOURCES.has(resource);
-  });
+  const isGraph =
+    resourceScopes.length > 0 &&
+    resourceScopes.every((s) => {
+      const { resource } = splitScope(s);
+      return resource === null || GRAPH_RESOURCES.has(resource);
+    });
   let accessToken: string;
   if (isGraph) {
-    accessToken = await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, form.client_id ? tenant.findApp(form.client_id) : undefined, graphScopes(resourceScopes.join(' '))));
+    accessToken = await deps.keys.sign(
+      delegatedGraphTokenClaims(
+        tenant,
+        user,
+        form.client_id ? tenant.findApp(form.client_id) : undefined,
+        graphScopes(resourceScopes.join(' ')),
+      ),
+    );
   } else {
     const first = resourceScopes[0] ? splitScope(resourceScopes[0]) : null;
     const audience = first?.resource ?? deps.apiAudience;
     deps.knownApiAudiences.add(audience);
-    const scp = first && first.name !== '.default' ? resourceScopes.map((s) => splitScope(s).name).join(' ') : 'access_as_user';
+    const scp =
+      first && first.name !== '.default' ? resourceScopes.map((s) => splitScope(s).name).join(' ') : 'access_as_user';
     accessToken = await deps.keys.sign(userApiTokenClaims(tenant, user, audience, form.client_id, scp));
   }
-  return bearer(accessToken, { scope: resourceScopes.join(' '), ...(await userIdentity(deps, tenant, user, form, form.client_id)) });
+  return bearer(accessToken, {
+    scope: resourceScopes.join(' '),
+    ...(await userIdentity(deps, tenant, user, form, form.client_id)),
+  });
 }
 
 /** For `issueUserToken` (ROPC without HTTP). */
-export async function issueApiUserToken(deps: TokenEndpointDeps, tenant: SimTenant, user: SimUser, opts: { audience?: string; expiresInSec?: number; scp?: string } = {}): Promise<string> {
+export async function issueApiUserToken(
+  deps: TokenEndpointDeps,
+  tenant: SimTenant,
+  user: SimUser,
+  opts: { audience?: string; expiresInSec?: number; scp?: string } = {},
+): Promise<string> {
   const audience = opts.audience ?? deps.apiAudience;
   deps.knownApiAudiences.add(audience);
   return deps.keys.sign(userApiTokenClaims(tenant, user, audience, undefined, opts.scp), opts.expiresInSec);
 }
-

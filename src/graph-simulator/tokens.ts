@@ -85,12 +85,23 @@ export function userIdTokenClaims(tenant: SimTenant, user: SimUser, audience: st
 }
 
 /** Claims of a user token for our own API (v2 format: what the API's verifier expects). */
-export function userApiTokenClaims(tenant: SimTenant, user: SimUser, audience: string, clientId: string | undefined, scp = 'access_as_user'): JWTPayload {
+export function userApiTokenClaims(
+  tenant: SimTenant,
+  user: SimUser,
+  audience: string,
+  clientId: string | undefined,
+  scp = 'access_as_user',
+): JWTPayload {
   return { ...userIdTokenClaims(tenant, user, audience), scp, azp: clientId ?? audience };
 }
 
 /** Claims of a delegated Graph token (on-behalf-of or ROPC for Graph scopes). */
-export function delegatedGraphTokenClaims(tenant: SimTenant, user: SimUser, app: SimApp | undefined, scopes: string[]): JWTPayload {
+export function delegatedGraphTokenClaims(
+  tenant: SimTenant,
+  user: SimUser,
+  app: SimApp | undefined,
+  scopes: string[],
+): JWTPayload {
   return {
     aud: GRAPH_AUDIENCE,
     iss: v1Issuer(tenant.tenantId),

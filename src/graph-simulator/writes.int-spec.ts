@@ -1,7 +1,12 @@
 import { DEMO_TENANT, startGraphSimulator, type GraphSimulator } from './index';
 import { appToken, graph } from './test-helpers';
 
-const blockAction = [{ ruleName: 'PasswordRequired', scheduledActionConfigurations: [{ actionType: 'block', gracePeriodHours: 0, notificationTemplateId: '' }] }];
+const blockAction = [
+  {
+    ruleName: 'PasswordRequired',
+    scheduledActionConfigurations: [{ actionType: 'block', gracePeriodHours: 0, notificationTemplateId: '' }],
+  },
+];
 
 describe('Graph writes', () => {
   let sim: GraphSimulator;
@@ -15,20 +20,37 @@ describe('Graph writes', () => {
   afterAll(() => sim.close());
 
   it('POST creates with a new id, timestamps and version 1 (201); PATCH bumps version and answers 204 for deviceConfigurations', async () => {
-    const created = await graph(sim, token, `${dm}/deviceConfigurations`, { method: 'POST', body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'New', omaSettings: [] } });
+    const created = await graph(sim, token, `${dm}/deviceConfigurations`, {
+      method: 'POST',
+      body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'New', omaSettings: [] },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'New', version: 1, roleScopeTagIds: ['0'] });
+    expect(created.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+      displayName: 'New',
+      version: 1,
+      roleScopeTagIds: ['0'],
+    });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.body.createdDateTime).toBe(created.body.lastModifiedDateTime);
-    const patched = await graph(sim, token, `${dm}/deviceConfigurations/${created.body.id}`, { method: 'PATCH', body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', description: 'changed' } });
+    const patched = await graph(sim, token, `${dm}/deviceConfigurations/${created.body.id}`, {
+      method: 'PATCH',
+      body: { '@odata.type': '#microsoft.graph.windows10CustomConfiguration', description: 'changed' },
+    });
     expect(patched.status).toBe(204);
     const read = await graph(sim, token, `${dm}/deviceConfigurations/${created.body.id}`);
     expect(read.body).toMatchObject({ description: 'changed', version: 2 });
   });
 
   it('PATCH answers 200 with the entity for other collections', async () => {
-    const created = await graph(sim, token, `${dm}/assignmentFilters`, { method: 'POST', body: { displayName: 'F', platform: 'windows10AndLater', rule: '(device.osVersion -startsWith "10")' } });
-    const patched = await graph(sim, token, `${dm}/assignmentFilters/${created.body.id}`, { method: 'PATCH', body: { description: 'd' } });
+    const created = await graph(sim, token, `${dm}/assignmentFilters`, {
+      method: 'POST',
+      body: { displayName: 'F', platform: 'windows10AndLater', rule: '(device.osVersion -startsWith "10")' },
+    });
+    const patched = await graph(sim, token, `${dm}/assignmentFilters/${created.body.id}`, {
+      method: 'PATCH',
+      body: { description: 'd' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ id: created.body.id, description: 'd' });
   });
@@ -36,77 +58,191 @@ describe('Graph writes', () => {
   it('rejects a body with a read-only property with 400 BadRequest naming it', async () => {
     const existing = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceConfigurations')[0].entity;
     for (const field of ['id', 'createdDateTime', 'lastModifiedDateTime', 'version', 'supportsScopeTags']) {
-      const res = await graph(sim, token, `${dm}/deviceConfigurations/${String(existing.id)}`, { method: 'PATCH', body: { [field]: existing[field] ?? 'x' } });
+      const res = await graph(sim, token, `${dm}/deviceConfigurations/${String(existing.id)}`, {
+        method: 'PATCH',
+        body: { [field]: existing[field] ?? 'x' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('BadRequest');
       expect(res.body.error.message).toContain(`'${field}'`);
     }
     const policy = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/configurationPolicies')[0].entity;
-    const put = await graph(sim, token, `${dm}/configurationPolicies/${String(policy.id)}`, { method: 'PUT', body: { name: 'x', settingCount: 2, settings: [] } });
+    const put = await graph(sim, token, `${dm}/configurationPolicies/${String(policy.id)}`, {
+      method: 'PUT',
+      body: { name: 'x', settingCount: 2, settings: [] },
+    });
     expect(put.status).toBe(400);
     expect(put.body.error.message).toContain("'settingCount'");
   });
 
   it('refuses a compliance policy without exactly one block scheduled action', async () => {
-    const base = { '@odata.type': '#microsoft.graph.windows10CompliancePolicy', displayName: 'C', passwordRequired: true };
+    const base = {
+      '@odata.type': '#microsoft.graph.windows10CompliancePolicy',
+      displayName: 'C',
+      passwordRequired: true,
+    };
     const none = await graph(sim, token, `${dm}/deviceCompliancePolicies`, { method: 'POST', body: base });
     expect(none.status).toBe(400);
     expect(none.body.error.message).toBe('Compliance policy must have one and only one block scheduled action');
-    const ok = await graph(sim, token, `${dm}/deviceCompliancePolicies`, { method: 'POST', body: { ...base, scheduledActionsForRule: blockAction } });
+    const ok = await graph(sim, token, `${dm}/deviceCompliancePolicies`, {
+      method: 'POST',
+      body: { ...base, scheduledActionsForRule: blockAction },
+    });
     expect(ok.status).toBe(201);
-    const read = await graph(sim, token, `${dm}/deviceCompliancePolicies/${ok.body.id}?$expand=scheduledActionsForRule($expand=scheduledActionConfigurations)`);
-    expect(read.body.scheduledActionsForRule[0].scheduledActionConfigurations[0]).toMatchObject({ actionType: 'block', id: expect.any(String) });
+    const read = await graph(
+      sim,
+      token,
+      `${dm}/deviceCompliancePolicies/${ok.body.id}?$expand=scheduledActionsForRule($expand=scheduledActionConfigurations)`,
+    );
+    expect(read.body.scheduledActionsForRule[0].scheduledActionConfigurations[0]).toMatchObject({
+      actionType: 'block',
+      id: expect.any(String),
+    });
   });
 
   it('requires @odata.type when creating a polymorphic type', async () => {
-    const res = await graph(sim, token, `${dm}/deviceConfigurations`, { method: 'POST', body: { displayName: 'no type' } });
+    const res = await graph(sim, token, `${dm}/deviceConfigurations`, {
+      method: 'POST',
+      body: { displayName: 'no type' },
+    });
     expect(res.status).toBe(400);
   });
 
   it('settings catalog: POST stores settings inline, PATCH refuses settings, PUT replaces the whole policy (204)', async () => {
-    const setting = (v: string) => ({ '@odata.type': '#microsoft.graph.deviceManagementConfigurationSetting', settingInstance: { '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance', settingDefinitionId: 'def', choiceSettingValue: { value: v, children: [] } } });
-    const created = await graph(sim, token, `${dm}/configurationPolicies`, { method: 'POST', body: { name: 'SC', platforms: 'windows10', technologies: 'mdm', settings: [setting('a'), setting('b')] } });
+    const setting = (v: string) => ({
+      '@odata.type': '#microsoft.graph.deviceManagementConfigurationSetting',
+      settingInstance: {
+        '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
+        settingDefinitionId: 'def',
+        choiceSettingValue: { value: v, children: [] },
+      },
+    });
+    const created = await graph(sim, token, `${dm}/configurationPolicies`, {
+      method: 'POST',
+      body: { name: 'SC', platforms: 'windows10', technologies: 'mdm', settings: [setting('a'), setting('b')] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'SC', settingCount: 2 });
     expect(created.body).not.toHaveProperty('settings');
     const id = created.body.id;
-    expect((await graph(sim, token, `${dm}/configurationPolicies/${id}`, { method: 'PATCH', body: { settings: [] } })).status).toBe(400);
-    const put = await graph(sim, token, `${dm}/configurationPolicies/${id}`, { method: 'PUT', body: { name: 'SC v2', platforms: 'windows10', technologies: 'mdm', settings: [setting('c')] } });
+    expect(
+      (await graph(sim, token, `${dm}/configurationPolicies/${id}`, { method: 'PATCH', body: { settings: [] } }))
+        .status,
+    ).toBe(400);
+    const put = await graph(sim, token, `${dm}/configurationPolicies/${id}`, {
+      method: 'PUT',
+      body: { name: 'SC v2', platforms: 'windows10', technologies: 'mdm', settings: [setting('c')] },
+    });
     expect(put.status).toBe(204);
     const read = await graph(sim, token, `${dm}/configurationPolicies/${id}?$expand=settings`);
-    expect(read.body).toMatchObject({ id, name: 'SC v2', settingCount: 1, createdDateTime: created.body.createdDateTime });
-    expect(read.body.settings.map((s: { settingInstance: { choiceSettingValue: { value: string } } }) => s.settingInstance.choiceSettingValue.value)).toEqual(['c']);
+    expect(read.body).toMatchObject({
+      id,
+      name: 'SC v2',
+      settingCount: 1,
+      createdDateTime: created.body.createdDateTime,
+    });
+    expect(
+      read.body.settings.map(
+        (s: { settingInstance: { choiceSettingValue: { value: string } } }) =>
+          s.settingInstance.choiceSettingValue.value,
+      ),
+    ).toEqual(['c']);
   });
 
   it('assign replaces the whole assignment set; status and body key per collection', async () => {
-    const target = (groupId: string) => ({ target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId } });
-    const policy = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/configurationPolicies')[0].entity.id as string;
-    const first = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, { method: 'POST', body: { assignments: [target('g1'), target('g2')] } });
+    const target = (groupId: string) => ({
+      target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId },
+    });
+    const policy = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/configurationPolicies')[0].entity
+      .id as string;
+    const first = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, {
+      method: 'POST',
+      body: { assignments: [target('g1'), target('g2')] },
+    });
     expect(first.status).toBe(200);
     expect(first.body.value).toHaveLength(2);
-    const again = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, { method: 'POST', body: { assignments: [target('g3')] } });
+    const again = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, {
+      method: 'POST',
+      body: { assignments: [target('g3')] },
+    });
     expect(again.body.value.map((a: { target: { groupId: string } }) => a.target.groupId)).toEqual(['g3']);
     const listed = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assignments`);
     expect(listed.body.value).toHaveLength(1);
-    expect((await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, { method: 'POST', body: { assignments: [] } })).body.value).toEqual([]);
+    expect(
+      (
+        await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, {
+          method: 'POST',
+          body: { assignments: [] },
+        })
+      ).body.value,
+    ).toEqual([]);
 
-    const script = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceManagementScripts')[0].entity.id as string;
-    expect((await graph(sim, token, `${dm}/deviceManagementScripts/${script}/assign`, { method: 'POST', body: { deviceManagementScriptAssignments: [target('g1')] } })).status).toBe(204);
-    expect((await graph(sim, token, `${dm}/deviceManagementScripts/${script}/assign`, { method: 'POST', body: { assignments: [target('g1')] } })).status).toBe(400);
+    const script = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceManagementScripts')[0].entity
+      .id as string;
+    expect(
+      (
+        await graph(sim, token, `${dm}/deviceManagementScripts/${script}/assign`, {
+          method: 'POST',
+          body: { deviceManagementScriptAssignments: [target('g1')] },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await graph(sim, token, `${dm}/deviceManagementScripts/${script}/assign`, {
+          method: 'POST',
+          body: { assignments: [target('g1')] },
+        })
+      ).status,
+    ).toBe(400);
     const health = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceHealthScripts')[0].entity.id as string;
-    expect((await graph(sim, token, `${dm}/deviceHealthScripts/${health}/assign`, { method: 'POST', body: { deviceHealthScriptAssignments: [{ ...target('g1'), runRemediationScript: true }] } })).status).toBe(204);
+    expect(
+      (
+        await graph(sim, token, `${dm}/deviceHealthScripts/${health}/assign`, {
+          method: 'POST',
+          body: { deviceHealthScriptAssignments: [{ ...target('g1'), runRemediationScript: true }] },
+        })
+      ).status,
+    ).toBe(204);
     const app = sim.tenant(DEMO_TENANT.tenantId).list('deviceAppManagement/mobileApps')[0].entity.id as string;
-    expect((await graph(sim, token, `/beta/deviceAppManagement/mobileApps/${app}/assign`, { method: 'POST', body: { mobileAppAssignments: [{ intent: 'required', ...target('g1') }] } })).status).toBe(204);
-    const mam = sim.tenant(DEMO_TENANT.tenantId).list('deviceAppManagement/iosManagedAppProtections')[0].entity.id as string;
-    expect((await graph(sim, token, `/beta/deviceAppManagement/iosManagedAppProtections/${mam}/assign`, { method: 'POST', body: { assignments: [target('g1')] } })).status).toBe(204);
-    const read = await graph(sim, token, `/beta/deviceAppManagement/iosManagedAppProtections/${mam}?$expand=assignments`);
-    expect(read.body).toMatchObject({ isAssigned: true, assignments: [expect.objectContaining({ target: expect.objectContaining({ groupId: 'g1' }) })] });
+    expect(
+      (
+        await graph(sim, token, `/beta/deviceAppManagement/mobileApps/${app}/assign`, {
+          method: 'POST',
+          body: { mobileAppAssignments: [{ intent: 'required', ...target('g1') }] },
+        })
+      ).status,
+    ).toBe(204);
+    const mam = sim.tenant(DEMO_TENANT.tenantId).list('deviceAppManagement/iosManagedAppProtections')[0].entity
+      .id as string;
+    expect(
+      (
+        await graph(sim, token, `/beta/deviceAppManagement/iosManagedAppProtections/${mam}/assign`, {
+          method: 'POST',
+          body: { assignments: [target('g1')] },
+        })
+      ).status,
+    ).toBe(204);
+    const read = await graph(
+      sim,
+      token,
+      `/beta/deviceAppManagement/iosManagedAppProtections/${mam}?$expand=assignments`,
+    );
+    expect(read.body).toMatchObject({
+      isAssigned: true,
+      assignments: [expect.objectContaining({ target: expect.objectContaining({ groupId: 'g1' }) })],
+    });
   });
 
   it('autopilot: POST /{id}/assignments adds one target (201)', async () => {
     const profile = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/windowsAutopilotDeploymentProfiles')[0];
     const before = profile.subs.assignments?.length ?? 0;
-    const res = await graph(sim, token, `${dm}/windowsAutopilotDeploymentProfiles/${String(profile.entity.id)}/assignments`, { method: 'POST', body: { target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: 'g9' } } });
+    const res = await graph(
+      sim,
+      token,
+      `${dm}/windowsAutopilotDeploymentProfiles/${String(profile.entity.id)}/assignments`,
+      { method: 'POST', body: { target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: 'g9' } } },
+    );
     expect(res.status).toBe(201);
     expect(res.body.id).toBeDefined();
     expect(profile.subs.assignments).toHaveLength(before + 1);
@@ -122,11 +258,21 @@ describe('Graph writes', () => {
   it('string versions (remediations) count up and app-protection etags change on update', async () => {
     const health = sim.tenant(DEMO_TENANT.tenantId).list('deviceManagement/deviceHealthScripts')[1].entity;
     const before = Number(health.version);
-    expect((await graph(sim, token, `${dm}/deviceHealthScripts/${String(health.id)}`, { method: 'PATCH', body: { description: 'x' } })).status).toBe(200);
+    expect(
+      (
+        await graph(sim, token, `${dm}/deviceHealthScripts/${String(health.id)}`, {
+          method: 'PATCH',
+          body: { description: 'x' },
+        })
+      ).status,
+    ).toBe(200);
     expect(health.version).toBe(String(before + 1));
     const mam = sim.tenant(DEMO_TENANT.tenantId).list('deviceAppManagement/androidManagedAppProtections')[0].entity;
     const etag = mam.version;
-    await graph(sim, token, `/beta/deviceAppManagement/androidManagedAppProtections/${String(mam.id)}`, { method: 'PATCH', body: { description: 'x' } });
+    await graph(sim, token, `/beta/deviceAppManagement/androidManagedAppProtections/${String(mam.id)}`, {
+      method: 'PATCH',
+      body: { description: 'x' },
+    });
     expect(mam.version).not.toBe(etag);
   });
 });

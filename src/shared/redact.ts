@@ -21,7 +21,8 @@ export function redactSecrets(text: string): string {
 
 /** A safe one-line message for any thrown value. */
 export function safeErrorMessage(error: unknown, maxLength = 1000): string {
-  const raw = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const raw =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
   const redacted = redactSecrets(raw).replace(/\s+/g, ' ').trim();
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;
 }

@@ -5,7 +5,10 @@ describe('requestIdFrom', () => {
     expect(requestIdFrom('ui-4f2a.17')).toBe('ui-4f2a.17');
   });
 
-  it.each([['x'.repeat(101)], ['has spaces'], ['line\nbreak'], [undefined], ['']])('replaces %j with a fresh uuid', (header) => {
-    expect(requestIdFrom(header)).toMatch(/^[0-9a-f-]{36}$/);
-  });
+  it.each([['x'.repeat(101)], ['has spaces'], ['line\nbreak'], [undefined], ['']])(
+    'replaces %j with a fresh uuid',
+    (header) => {
+      expect(requestIdFrom(header)).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
 });

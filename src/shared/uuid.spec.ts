@@ -8,7 +8,16 @@ describe('isUuid', () => {
     expect(isUuid(id.toUpperCase())).toBe(true);
   });
 
-  it.each([['not-a-uuid'], ['-'.repeat(36)], [`${randomUUID()}x`], [` ${randomUUID()}`], [''], [undefined], [null], [42]])('rejects %j', (value) => {
+  it.each([
+    ['not-a-uuid'],
+    ['-'.repeat(36)],
+    [`${randomUUID()}x`],
+    [` ${randomUUID()}`],
+    [''],
+    [undefined],
+    [null],
+    [42],
+  ])('rejects %j', (value) => {
     expect(isUuid(value)).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ export default async function globalTeardown(): Promise<void> {
     const admin = new Client({ connectionString: withDatabaseName(template, 'postgres') });
     await admin.connect();
     try {
-      const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${new URL(template).pathname.slice(1)}\\_%`]);
+      const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `${new URL(template).pathname.slice(1)}\\_%`,
+      ]);
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await admin.end();

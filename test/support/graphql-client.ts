@@ -8,7 +8,12 @@ export interface GraphqlResponse<T = Record<string, any>> {
 }
 
 /** POSTs one operation over HTTP, as the admin UI does. */
-export async function gql<T = Record<string, any>>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphqlResponse<T>> {
+export async function gql<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphqlResponse<T>> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -30,7 +35,11 @@ export function errorCodes(response: GraphqlResponse): string[] {
 }
 
 /** A graphql-ws client that authenticates in connection_init, as live views do. */
-export function wsClient(baseUrl: string, token?: string, onClose?: (event: { code: number; reason: string }) => void): Client {
+export function wsClient(
+  baseUrl: string,
+  token?: string,
+  onClose?: (event: { code: number; reason: string }) => void,
+): Client {
   return createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -42,33 +51,42 @@ export function wsClient(baseUrl: string, token?: string, onClose?: (event: { co
 }
 
 /** Collects the first `count` events of a subscription (or rejects with the error/close). */
-export function collect<T>(client: Client, query: string, variables: Record<string, unknown>, count: number, timeoutMs = 15000): { done: Promise<T[]>; events: T[]; stop: () => void } {
+export function collect<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+  timeoutMs = 15000,
+): { done: Promise<T[]>; events: T[]; stop: () => void } {
   const events: T[] = [];
   let stop = () => {};
   const done = new Promise<T[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out after ${events.length}/${count} events`)), timeoutMs);
-    stop = client.subscribe<T>({ query, variables }, {
-      next: (value) => {
-        if (value.errors) {
+    stop = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => {
+          if (value.errors) {
+            clearTimeout(timer);
+            reject(Object.assign(new Error(value.errors[0].message), { errors: value.errors }));
+            return;
+          }
+          events.push(value.data as T);
+          if (events.length >= count) {
+            clearTimeout(timer);
+            resolve(events);
+          }
+        },
+        error: (error) => {
           clearTimeout(timer);
-          reject(Object.assign(new Error(value.errors[0].message), { errors: value.errors }));
-          return;
-        }
-        events.push(value.data as T);
-        if (events.length >= count) {
+          reject(error);
+        },
+        complete: () => {
           clearTimeout(timer);
           resolve(events);
-        }
+        },
       },
-      error: (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-      complete: () => {
-        clearTimeout(timer);
-        resolve(events);
-      },
-    });
+    );
   });
   return { done, events, stop: () => stop() };
 }

@@ -4,13 +4,15 @@ const { createTransformer } = require('@swc/jest');
 
 function rewriteImportMeta(source, filename) {
   if (!filename.includes('/node_modules/') || !source.includes('import.meta')) return source;
-  return source
-    // CommonJS already has `require`; redeclaring it would shadow it (TDZ).
-    .replace(/const require\s*=\s*createRequire\(import\.meta\.url\);?/g, '')
-    .replace(/import\.meta\.url/g, "('file://' + __filename)")
-    .replace(/import\.meta\.resolve\(/g, 'require.resolve(')
-    .replace(/import\.meta\.dirname/g, '__dirname')
-    .replace(/import\.meta\.filename/g, '__filename');
+  return (
+    source
+      // CommonJS already has `require`; redeclaring it would shadow it (TDZ).
+      .replace(/const require\s*=\s*createRequire\(import\.meta\.url\);?/g, '')
+      .replace(/import\.meta\.url/g, "('file://' + __filename)")
+      .replace(/import\.meta\.resolve\(/g, 'require.resolve(')
+      .replace(/import\.meta\.dirname/g, '__dirname')
+      .replace(/import\.meta\.filename/g, '__filename')
+  );
 }
 
 module.exports = {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { startGraphSimulator, type GraphSimulator, type GraphSimulatorOptions, type SimTenantInfo, type SimTenantInput } from '../../src/graph-simulator';
+import {
+  startGraphSimulator,
+  type GraphSimulator,
+  type GraphSimulatorOptions,
+  type SimTenantInfo,
+  type SimTenantInput,
+} from '../../src/graph-simulator';
 import { gql, type GraphqlResponse } from './graphql-client';
 import { TEST_AUDIENCE } from './test-issuer';
 import { startTestApp, type RunningTestApp } from './test-app';
@@ -20,11 +26,17 @@ export interface Scenario {
   tokenFor(upn: string): Promise<string>;
   /** Adds a managed tenant to the simulator and registers it through the API as the platform admin. */
   addManagedTenant(input?: SimTenantInput & { name?: string }): Promise<{ tenantId: string; sim: SimTenantInfo }>;
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
 }
 
-export async function startScenario(options: { simulator?: GraphSimulatorOptions; env?: Record<string, string | number | boolean | undefined> } = {}): Promise<Scenario> {
+export async function startScenario(
+  options: { simulator?: GraphSimulatorOptions; env?: Record<string, string | number | boolean | undefined> } = {},
+): Promise<Scenario> {
   const sim = await startGraphSimulator({ port: 0, apiAudience: TEST_AUDIENCE, tenants: [], ...options.simulator });
   const adminUpn = `admin-${randomUUID().slice(0, 8)}@msp.test`;
   const home = sim.addTenant({ displayName: 'MSP home', users: [{ upn: adminUpn, password: 'pw' }] });
@@ -40,12 +52,19 @@ export async function startScenario(options: { simulator?: GraphSimulatorOptions
   const tokenFor = async (upn: string) => {
     const tenant = sim.tenant(home.tenantId);
     if (!tenant.users.some((u) => u.upn === upn.toLowerCase())) {
-      tenant.users.push({ oid: randomUUID(), upn: upn.toLowerCase(), password: 'pw', displayName: upn, delegatedConsent: true });
+      tenant.users.push({
+        oid: randomUUID(),
+        upn: upn.toLowerCase(),
+        password: 'pw',
+        displayName: upn,
+        delegatedConsent: true,
+      });
     }
     return sim.issueUserToken(home.tenantId, upn.toLowerCase(), { audience: TEST_AUDIENCE });
   };
   const adminToken = await tokenFor(adminUpn);
-  const call = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = adminToken) => gql<T>(app.url, query, variables, token);
+  const call = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = adminToken) =>
+    gql<T>(app.url, query, variables, token);
   return {
     sim,
     app,
@@ -60,7 +79,14 @@ export async function startScenario(options: { simulator?: GraphSimulatorOptions
       const app0 = simTenant.apps[0];
       const response = await call<{ registerTenant: { id: string } }>(
         `mutation($input: RegisterTenantInput!) { registerTenant(input: $input) { id } }`,
-        { input: { entraTenantId: simTenant.tenantId, displayName: simTenant.displayName, clientId: app0.clientId, clientSecret: app0.clientSecret } },
+        {
+          input: {
+            entraTenantId: simTenant.tenantId,
+            displayName: simTenant.displayName,
+            clientId: app0.clientId,
+            clientSecret: app0.clientSecret,
+          },
+        },
       );
       if (!response.data?.registerTenant) throw new Error(`registerTenant failed: ${JSON.stringify(response.errors)}`);
       return { tenantId: response.data.registerTenant.id, sim: simTenant };
@@ -76,7 +102,10 @@ export async function startScenario(options: { simulator?: GraphSimulatorOptions
 export async function waitForRun(scenario: Scenario, runId: string, timeoutMs = 60000): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await scenario.call(`query($id: ID!) { operationRun(id: $id) { id type status outcome summaryCounts { total processed succeeded failed skipped } failures { item code message } } }`, { id: runId });
+    const response = await scenario.call(
+      `query($id: ID!) { operationRun(id: $id) { id type status outcome summaryCounts { total processed succeeded failed skipped } failures { item code message } } }`,
+      { id: runId },
+    );
     const run = response.data?.operationRun;
     if (run?.status === 'COMPLETED') return run;
     if (Date.now() > deadline) throw new Error(`run ${runId} did not complete: ${JSON.stringify(response)}`);

@@ -12,7 +12,10 @@ export function spawnApp(env: Record<string, string | undefined>): ChildProcess 
   });
 }
 
-export function waitForExit(child: ChildProcess, timeoutMs = 30000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function waitForExit(
+  child: ChildProcess,
+  timeoutMs = 30000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));

@@ -34,7 +34,10 @@ export class TestIssuer {
   }
 
   /** A user access token for our API; override any claim (or sign with another key) to make a bad one. */
-  async userToken(user: { tid: string; oid?: string; upn?: string; name?: string }, overrides: JWTPayload & { expiresIn?: string | number; key?: CryptoKey } = {}): Promise<string> {
+  async userToken(
+    user: { tid: string; oid?: string; upn?: string; name?: string },
+    overrides: JWTPayload & { expiresIn?: string | number; key?: CryptoKey } = {},
+  ): Promise<string> {
     const { expiresIn = '1h', key, ...claims } = overrides;
     const payload: JWTPayload = {
       tid: user.tid,

@@ -32,7 +32,8 @@ export class AccessTokenVerifier {
     }
     const tid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : '';
     if (!isUuid(tid)) throw new UnauthenticatedError('Invalid bearer token: missing tenant (tid)');
-    if (this.allowedTenants.size && !this.allowedTenants.has(tid)) throw new UnauthenticatedError('Invalid bearer token: tenant not allowed');
+    if (this.allowedTenants.size && !this.allowedTenants.has(tid))
+      throw new UnauthenticatedError('Invalid bearer token: tenant not allowed');
 
     let payload: JWTPayload;
     try {
@@ -64,7 +65,11 @@ export class AccessTokenVerifier {
     const url = this.config.env.AUTH_JWKS_URL.replaceAll('{tid}', tid);
     let set = this.keySets.get(url);
     if (!set) {
-      set = createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+      set = createRemoteJWKSet(new URL(url), {
+        cooldownDuration: 30_000,
+        cacheMaxAge: 10 * 60_000,
+        timeoutDuration: 5_000,
+      });
       this.keySets.set(url, set);
     }
     return set;

@@ -14,7 +14,13 @@ export class AppConfigModule {
     return {
       module: AppConfigModule,
       imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ app: env })] })],
-      providers: [{ provide: AppConfig, inject: [ConfigService], useFactory: (config: ConfigService): AppConfig => ({ env: config.getOrThrow<Environment>('app') }) }],
+      providers: [
+        {
+          provide: AppConfig,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService): AppConfig => ({ env: config.getOrThrow<Environment>('app') }),
+        },
+      ],
       exports: [AppConfig],
     };
   }

@@ -1,8 +1,22 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 const PG_URL = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
 const REDIS_URL = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
@@ -56,7 +70,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_REQUESTS = 1000;
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_WRITES = 100;
   /** Share of each limit the client leaves unused, for clock skew between our budget and Graph's window (0–0.5). */
-  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value)) @Min(0) @Max(0.5) GRAPH_BUDGET_SAFETY_MARGIN = 0.02;
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Min(0)
+  @Max(0.5)
+  GRAPH_BUDGET_SAFETY_MARGIN = 0.02;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
   /** `$top` of inventory listing requests (Graph caps it per collection; smaller pages = more requests). */
@@ -91,21 +108,28 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length) {
     const first = errors[0];
-    const shown = first.value === undefined ? 'missing' : JSON.stringify(redactSettingValue(first.property, first.value));
+    const shown =
+      first.value === undefined ? 'missing' : JSON.stringify(redactSettingValue(first.property, first.value));
     const reason = Object.values(first.constraints ?? {})[0] ?? 'invalid';
     throw new ConfigValidationError(`Invalid configuration: ${first.property} (${shown}): ${reason}`);
   }
   if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEY === new Environment().ENCRYPTION_KEY) {
-    throw new ConfigValidationError('Invalid configuration: ENCRYPTION_KEY must be set in production (the development key is public)');
+    throw new ConfigValidationError(
+      'Invalid configuration: ENCRYPTION_KEY must be set in production (the development key is public)',
+    );
   }
   // ADMIN_UPNS and pending UPN grants match the token's username claim, which only the user's own directory vouches
   // for: in production only the MSP's own tenant(s) may sign in at all.
   if (env.NODE_ENV === 'production' && !csvHasValue(env.AUTH_ALLOWED_TENANTS)) {
-    throw new ConfigValidationError('Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)');
+    throw new ConfigValidationError(
+      'Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)',
+    );
   }
   // The 5-minute schedule minimum protects tenants' Graph budgets; a shorter gap exists only so tests can watch real ticks.
   if (env.NODE_ENV === 'production' && env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS < 300) {
-    throw new ConfigValidationError('Invalid configuration: INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production');
+    throw new ConfigValidationError(
+      'Invalid configuration: INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production',
+    );
   }
   return env;
 }
@@ -116,6 +140,7 @@ function csvHasValue(value: string | undefined): boolean {
 
 function redactSettingValue(property: string, value: unknown): unknown {
   if (/KEY|SECRET|PASSWORD/i.test(property)) return '[redacted]';
-  if (typeof value === 'string' && /:\/\/[^@/]*:[^@/]*@/.test(value)) return value.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@');
+  if (typeof value === 'string' && /:\/\/[^@/]*:[^@/]*@/.test(value))
+    return value.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@');
   return value;
 }

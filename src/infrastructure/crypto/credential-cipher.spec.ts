@@ -8,7 +8,9 @@ describe('CredentialCipher', () => {
   const oldKey = key();
   const newKey = key();
   const before = new CredentialCipher(keyRingFromSettings({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'k1' }));
-  const after = new CredentialCipher(keyRingFromSettings({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'k2', ENCRYPTION_PREVIOUS_KEYS: `k1:${oldKey}` }));
+  const after = new CredentialCipher(
+    keyRingFromSettings({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'k2', ENCRYPTION_PREVIOUS_KEYS: `k1:${oldKey}` }),
+  );
 
   it('round-trips and never stores the plaintext', () => {
     const sealed = before.seal('super-secret-value', 'tenant-1');
@@ -31,7 +33,9 @@ describe('CredentialCipher', () => {
     const sealed = before.seal('secret', 't');
     const blob = Buffer.from(sealed.ciphertext, 'base64');
     blob[blob.length - 1] ^= 1;
-    expect(() => before.open({ ...sealed, ciphertext: blob.toString('base64') }, 't')).toThrow(CredentialDecryptionError);
+    expect(() => before.open({ ...sealed, ciphertext: blob.toString('base64') }, 't')).toThrow(
+      CredentialDecryptionError,
+    );
   });
 
   it('decrypts with a previous key and re-seals with the current one', () => {
@@ -44,7 +48,11 @@ describe('CredentialCipher', () => {
   });
 
   it('rejects malformed previous keys', () => {
-    expect(() => keyRingFromSettings({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'k', ENCRYPTION_PREVIOUS_KEYS: 'nocolon' })).toThrow(/id:base64key/);
-    expect(() => keyRingFromSettings({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'k', ENCRYPTION_PREVIOUS_KEYS: 'old:c2hvcnQ=' })).toThrow(/32 bytes/);
+    expect(() =>
+      keyRingFromSettings({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'k', ENCRYPTION_PREVIOUS_KEYS: 'nocolon' }),
+    ).toThrow(/id:base64key/);
+    expect(() =>
+      keyRingFromSettings({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'k', ENCRYPTION_PREVIOUS_KEYS: 'old:c2hvcnQ=' }),
+    ).toThrow(/32 bytes/);
   });
 });

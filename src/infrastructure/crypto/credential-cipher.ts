@@ -38,17 +38,22 @@ export class CredentialCipher {
 
   open(sealed: SealedValue, context: string): string {
     const blob = Buffer.from(sealed.ciphertext, 'base64');
-    if (blob.length < 1 + IV_BYTES + TAG_BYTES || blob[0] !== VERSION) throw new CredentialDecryptionError('Unsupported credential ciphertext format');
+    if (blob.length < 1 + IV_BYTES + TAG_BYTES || blob[0] !== VERSION)
+      throw new CredentialDecryptionError('Unsupported credential ciphertext format');
     const iv = blob.subarray(1, 1 + IV_BYTES);
     const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key(sealed.keyId), iv);
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+        'utf8',
+      );
     } catch (error) {
       if (error instanceof CredentialDecryptionError) throw error;
-      throw new CredentialDecryptionError(`Credential does not decrypt with key "${sealed.keyId}" (tampered, or sealed for another record)`);
+      throw new CredentialDecryptionError(
+        `Credential does not decrypt with key "${sealed.keyId}" (tampered, or sealed for another record)`,
+      );
     }
   }
 
@@ -59,7 +64,8 @@ export class CredentialCipher {
 
   private key(keyId: string): Buffer {
     const key = this.ring.keys.get(keyId);
-    if (!key) throw new CredentialDecryptionError(`Unknown encryption key id "${keyId}": add it to ENCRYPTION_PREVIOUS_KEYS`);
+    if (!key)
+      throw new CredentialDecryptionError(`Unknown encryption key id "${keyId}": add it to ENCRYPTION_PREVIOUS_KEYS`);
     return key;
   }
 }

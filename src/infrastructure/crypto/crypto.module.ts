@@ -5,7 +5,13 @@ import { keyRingFromSettings } from './encryption-key-ring';
 
 @Global()
 @Module({
-  providers: [{ provide: CredentialCipher, inject: [AppConfig], useFactory: ({ env }: AppConfig) => new CredentialCipher(keyRingFromSettings(env)) }],
+  providers: [
+    {
+      provide: CredentialCipher,
+      inject: [AppConfig],
+      useFactory: ({ env }: AppConfig) => new CredentialCipher(keyRingFromSettings(env)),
+    },
+  ],
   exports: [CredentialCipher],
 })
 export class CryptoModule {}

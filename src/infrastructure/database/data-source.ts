@@ -4,5 +4,7 @@ import { buildDataSourceOptions } from './data-source-options';
 
 /** For the TypeORM CLI (`npm run migration:generate -- migrations/<Name>`), run from dist/. */
 export default new DataSource(
-  buildDataSourceOptions(validateEnvironment(process.env).DATABASE_URL, { entities: [`${__dirname}/../../modules/**/*.entity.js`] }),
+  buildDataSourceOptions(validateEnvironment(process.env).DATABASE_URL, {
+    entities: [`${__dirname}/../../modules/**/*.entity.js`],
+  }),
 );

@@ -16,7 +16,11 @@ describe('EventBus', () => {
     const seenB: Array<{ n: number; sentAt: Date; note?: string }> = [];
     a.on('test.ping', (p) => void seenA.push(p.n));
     b.on('test.ping', (p) => void seenB.push(p));
-    await a.broadcast('test.ping', { n: 1, sentAt: new Date('2025-01-01T00:00:00.000Z'), note: '2025-01-01T00:00:00.000Z' });
+    await a.broadcast('test.ping', {
+      n: 1,
+      sentAt: new Date('2025-01-01T00:00:00.000Z'),
+      note: '2025-01-01T00:00:00.000Z',
+    });
     for (const message of wire) {
       a.receive(message); // its own echo: ignored
       b.receive(message);

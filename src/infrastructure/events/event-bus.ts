@@ -40,7 +40,8 @@ export class EventBus {
     for (const handler of this.handlers.get(name) ?? []) {
       try {
         const result = handler(payload);
-        if (result instanceof Promise) result.catch((error: unknown) => this.logger.error(`Listener of ${name} failed: ${describe(error)}`));
+        if (result instanceof Promise)
+          result.catch((error: unknown) => this.logger.error(`Listener of ${name} failed: ${describe(error)}`));
       } catch (error) {
         this.logger.error(`Listener of ${name} failed: ${describe(error)}`);
       }
@@ -64,7 +65,9 @@ export class EventBus {
     this.outbox = [];
     this.flushing = null;
     // `origin` first, on its own line: every process receives its own broadcasts back and drops them unparsed.
-    await this.relay!.publish(`${this.origin}\n[${batch.join(',')}]`).catch((error: unknown) => this.logger.warn(`Relay of ${batch.length} event(s) failed: ${describe(error)}`));
+    await this.relay!.publish(`${this.origin}\n[${batch.join(',')}]`).catch((error: unknown) =>
+      this.logger.warn(`Relay of ${batch.length} event(s) failed: ${describe(error)}`),
+    );
   }
 
   /** Called by the relay's subscriber with every message on the channel. */
@@ -109,6 +112,7 @@ function reviveDates(value: unknown, key = ''): unknown {
   if (typeof value === 'number') return key.endsWith('At') ? new Date(value) : value;
   if (typeof value === 'string') return key.endsWith('At') && ISO_DATE.test(value) ? new Date(value) : value;
   if (Array.isArray(value)) return value.map((item) => reviveDates(item));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v, k)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v, k)]));
   return value;
 }

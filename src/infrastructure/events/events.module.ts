@@ -26,7 +26,9 @@ export class EventsModule implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('message', (_channel: string, message: string) => this.bus.receive(message));
     // Not awaited: with Redis down the app must still start (readiness reports it); ioredis subscribes once connected
     // and re-subscribes after every reconnect.
-    this.subscriber.subscribe(channel).catch((error: Error) => this.logger.warn(`Event relay subscription failed: ${error.message}`));
+    this.subscriber
+      .subscribe(channel)
+      .catch((error: Error) => this.logger.warn(`Event relay subscription failed: ${error.message}`));
     this.bus.useRelay({ publish: (message) => this.redis.publish(channel, message) });
   }
 

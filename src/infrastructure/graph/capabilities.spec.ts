@@ -32,7 +32,11 @@ describe('deriveCapabilities', () => {
   it.each(Object.keys(PERMISSION_SETS))('matches the golden output for "%s"', (name) => {
     const actual = deriveCapabilities(PERMISSION_SETS[name]);
     const file = join(GOLDEN_DIR, `${name}.json`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${JSON.stringify({ grantedPermissions: PERMISSION_SETS[name], capabilities: actual }, null, 2)}\n`);
+    if (process.env.UPDATE_GOLDEN === '1')
+      writeFileSync(
+        file,
+        `${JSON.stringify({ grantedPermissions: PERMISSION_SETS[name], capabilities: actual }, null, 2)}\n`,
+      );
     const golden = JSON.parse(readFileSync(file, 'utf8')) as { grantedPermissions: string[]; capabilities: unknown };
     expect(golden.grantedPermissions).toEqual(PERMISSION_SETS[name]);
     expect(actual).toEqual(golden.capabilities);
@@ -44,7 +48,10 @@ describe('deriveCapabilities', () => {
   });
 
   it('never grants write on a type that is not restorable, whatever the permissions', () => {
-    expect(deriveCapabilities(PERMISSION_SETS['full-read-write']).types.mobileApp).toEqual({ canRead: true, canWrite: false });
+    expect(deriveCapabilities(PERMISSION_SETS['full-read-write']).types.mobileApp).toEqual({
+      canRead: true,
+      canWrite: false,
+    });
   });
 
   it('ignores unknown permissions', () => {

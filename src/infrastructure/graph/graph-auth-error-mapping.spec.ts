@@ -2,7 +2,14 @@ import { ServerError } from '@azure/msal-node';
 import { graphAuthErrorFrom } from './graph-auth-error-mapping';
 
 const serverError = (errorCode: string, aadsts: number, description: string) =>
-  new ServerError(errorCode, 'corr', `Error(s): ${aadsts} - Timestamp: x - Description: ${description}`, undefined, String(aadsts), 401);
+  new ServerError(
+    errorCode,
+    'corr',
+    `Error(s): ${aadsts} - Timestamp: x - Description: ${description}`,
+    undefined,
+    String(aadsts),
+    401,
+  );
 
 describe('token acquisition errors', () => {
   it.each([
@@ -19,7 +26,9 @@ describe('token acquisition errors', () => {
   });
 
   it('reads the AADSTS code from the description when errorNo is missing', () => {
-    const error = graphAuthErrorFrom(new ServerError('invalid_client', 'corr', 'AADSTS7000222: The provided client secret keys are expired.'));
+    const error = graphAuthErrorFrom(
+      new ServerError('invalid_client', 'corr', 'AADSTS7000222: The provided client secret keys are expired.'),
+    );
     expect(error.kind).toBe('expired_secret');
   });
 

@@ -38,18 +38,26 @@ const DESCRIPTIONS: Record<GraphAuthErrorKind, string> = {
 function aadstsCodeOf(error: AuthError): string | undefined {
   const errorNo = (error as AuthError & { errorNo?: unknown }).errorNo;
   if (errorNo !== undefined && errorNo !== null && String(errorNo) !== '') return String(errorNo);
-  return /AADSTS(\d+)/.exec(error.errorMessage ?? error.message)?.[1] ?? /Error\(s\): (\d+)/.exec(error.errorMessage ?? '')?.[1];
+  return (
+    /AADSTS(\d+)/.exec(error.errorMessage ?? error.message)?.[1] ??
+    /Error\(s\): (\d+)/.exec(error.errorMessage ?? '')?.[1]
+  );
 }
 
 /** Any failure from MSAL becomes a GraphAuthError whose message names the kind and the AADSTS code, never a credential. */
 export function graphAuthErrorFrom(error: unknown): GraphAuthError {
   if (error instanceof GraphAuthError) return error;
   if (!(error instanceof AuthError)) {
-    return new GraphAuthError(`Token acquisition failed: ${safeErrorMessage(error, 300)}`, 'other', undefined, { status: 0 });
+    return new GraphAuthError(`Token acquisition failed: ${safeErrorMessage(error, 300)}`, 'other', undefined, {
+      status: 0,
+    });
   }
   const code = aadstsCodeOf(error);
   const kind = (code && KIND_BY_AADSTS[code]) || KIND_BY_ERROR_CODE[error.errorCode] || 'other';
   const status = (error as AuthError & { status?: number }).status ?? 401;
   const message = `Token acquisition failed: ${DESCRIPTIONS[kind]} (${error.errorCode || 'unknown'}${code ? `, AADSTS${code}` : ''})`;
-  return new GraphAuthError(message, kind, code ? `AADSTS${code}` : undefined, { status, graphCode: error.errorCode || undefined });
+  return new GraphAuthError(message, kind, code ? `AADSTS${code}` : undefined, {
+    status,
+    graphCode: error.errorCode || undefined,
+  });
 }

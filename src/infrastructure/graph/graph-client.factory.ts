@@ -27,7 +27,10 @@ export class GraphClientFactory {
     @Optional() @Inject(REDIS_CLIENT) redis?: Redis,
   ) {
     this.tokens = new GraphTokenProvider(settings);
-    this.budget = redis && settings.budget.enabled ? new GraphThrottleBudget(redis, settings.budget, settings.redisKeyPrefix) : null;
+    this.budget =
+      redis && settings.budget.enabled
+        ? new GraphThrottleBudget(redis, settings.budget, settings.redisKeyPrefix)
+        : null;
   }
 
   /** App-only access (client credentials). */
@@ -36,8 +39,17 @@ export class GraphClientFactory {
   }
 
   /** Delegated access on behalf of the signed-in user whose token for our API is `userAssertion`. */
-  forDelegatedUser(conn: TenantGraphConnection, userAssertion: string, scopes: string[], opts: GraphClientOptions = {}): GraphClient {
-    return this.client(conn, async () => (await this.tokens.getOnBehalfOfToken(conn, userAssertion, scopes)).accessToken, opts);
+  forDelegatedUser(
+    conn: TenantGraphConnection,
+    userAssertion: string,
+    scopes: string[],
+    opts: GraphClientOptions = {},
+  ): GraphClient {
+    return this.client(
+      conn,
+      async () => (await this.tokens.getOnBehalfOfToken(conn, userAssertion, scopes)).accessToken,
+      opts,
+    );
   }
 
   /** For tenant verify: the app token's `roles` (granted application permissions). Decoded, not verified: Graph tokens are opaque to us. */
@@ -55,7 +67,11 @@ export class GraphClientFactory {
     this.tokens.evict(connectionKey);
   }
 
-  private client(conn: TenantGraphConnection, getAccessToken: () => Promise<string>, opts: GraphClientOptions): GraphClient {
+  private client(
+    conn: TenantGraphConnection,
+    getAccessToken: () => Promise<string>,
+    opts: GraphClientOptions,
+  ): GraphClient {
     return new HttpGraphClient({
       settings: this.settings,
       identity: { entraTenantId: conn.entraTenantId, clientId: conn.clientId },
@@ -70,7 +86,9 @@ export class GraphClientFactory {
 
 function rolesOf(jwt: string): string[] {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: unknown };
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      roles?: unknown;
+    };
     return Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
   } catch {
     return [];

@@ -11,15 +11,35 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
 import { GRAPH_CONTRACTS, getContract, type GraphContract } from '../../../config/graph-contracts';
-import { collectionFromContext, startGraphSimulator, type GraphSimulator, type ThrottleOptions } from '../../graph-simulator';
+import {
+  collectionFromContext,
+  startGraphSimulator,
+  type GraphSimulator,
+  type ThrottleOptions,
+} from '../../graph-simulator';
 import { appToken, graph, tokenRequest, withoutOdata } from '../../graph-simulator/test-helpers';
 import { GraphCallStats } from './graph-call-stats';
 import { GraphClientFactory } from './graph-client.factory';
-import { GraphAuthError, GraphError, GraphNotFoundError, GraphPermissionError, GraphThrottledError, GraphUnavailableError, GraphValidationError } from './graph-errors';
+import {
+  GraphAuthError,
+  GraphError,
+  GraphNotFoundError,
+  GraphPermissionError,
+  GraphThrottledError,
+  GraphUnavailableError,
+  GraphValidationError,
+} from './graph-errors';
 import { GraphSettings } from './graph-settings';
 import { GraphTokenProvider } from './graph-token.provider';
 import { TenantGraphConnection } from './tenant-graph-connection';
-import { CapturingLogger, captureLogs, captureProcessOutput, testFactory, testGraphSettings, testRedis } from './testing/graph-test-context';
+import {
+  CapturingLogger,
+  captureLogs,
+  captureProcessOutput,
+  testFactory,
+  testGraphSettings,
+  testRedis,
+} from './testing/graph-test-context';
 import { addSimTenant, seedDeviceConfigurations, type SimTestTenant } from './testing/simulator-context';
 import { startTokenEndpointTap, type TokenEndpointTap } from './testing/token-endpoint-tap';
 
@@ -27,7 +47,13 @@ const FIXTURES = join(__dirname, '../../../../shared/fixtures/openintunebaseline
 const FIXTURE_TENANT = 'f1f1f1f1-0000-4000-8000-000000000001';
 const FIXTURE_SECRET = `fixture-tenant-secret-${randomBytes(8).toString('hex')}`;
 /** Intune's real limits: generous enough that only the tests that tighten them see a 429. */
-const INTUNE_THROTTLE: ThrottleOptions = { enabled: true, windowMs: 20_000, maxRequests: 1000, maxWrites: 100, retryAfterMode: 'header' };
+const INTUNE_THROTTLE: ThrottleOptions = {
+  enabled: true,
+  windowMs: 20_000,
+  maxRequests: 1000,
+  maxWrites: 100,
+  retryAfterMode: 'header',
+};
 const configurations = getContract('deviceConfiguration');
 
 function jsonFiles(dir: string): string[] {
@@ -49,7 +75,10 @@ interface LocalServer {
   close(): Promise<void>;
 }
 
-async function startLocalServer(host: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<LocalServer> {
+async function startLocalServer(
+  host: string,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<LocalServer> {
   const requests: LocalServer['requests'] = [];
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization });
@@ -89,7 +118,8 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     ...testGraphSettings(sim.url, overrides),
     tokenEndpointBaseUrl: tap.url,
   });
-  const factory = (overrides: Partial<GraphSettings> = {}): GraphClientFactory => testFactory(settings(overrides), redis);
+  const factory = (overrides: Partial<GraphSettings> = {}): GraphClientFactory =>
+    testFactory(settings(overrides), redis);
   const tenant = (opts: Parameters<typeof addSimTenant>[1] = {}): SimTestTenant => {
     const t = addSimTenant(sim, opts);
     secrets.push(t.secret);
@@ -102,7 +132,8 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     return token;
   };
   const fillWindow = async (token: string, n: number): Promise<void> => {
-    for (let i = 0; i < n; i++) expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations?$top=1')).status).toBe(200);
+    for (let i = 0; i < n; i++)
+      expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations?$top=1')).status).toBe(200);
   };
   const warnLines = () => logs.lines.filter((l) => l.startsWith('warn '));
 
@@ -136,7 +167,9 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     // Entra's thumbprint is the SHA-256 of the certificate's DER; with no X.509 builder in Node we register the
     // public key under the SHA-256 of its SPKI DER, which is what MSAL sends as x5t#S256 and the simulator matches.
-    const thumbprintSha256 = createHash('sha256').update(keys.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+    const thumbprintSha256 = createHash('sha256')
+      .update(keys.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex');
     const ROLES = ['DeviceManagementConfiguration.Read.All', 'Group.Read.All'];
 
     it('acquires an app token with a client secret; the token carries the granted roles', async () => {
@@ -174,8 +207,15 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     });
 
     it('acquires an app token with a certificate (MSAL-signed client assertion)', async () => {
-      const t = tenant({ roles: ['DeviceManagementApps.Read.All'], certificates: [{ thumbprintSha256, publicKeyPem }] });
-      const certConn: TenantGraphConnection = { ...t.conn, connectionKey: `${t.tenantId}:cert`, credential: { kind: 'certificate', privateKeyPem, thumbprintSha256 } };
+      const t = tenant({
+        roles: ['DeviceManagementApps.Read.All'],
+        certificates: [{ thumbprintSha256, publicKeyPem }],
+      });
+      const certConn: TenantGraphConnection = {
+        ...t.conn,
+        connectionKey: `${t.tenantId}:cert`,
+        credential: { kind: 'certificate', privateKeyPem, thumbprintSha256 },
+      };
       const token = await factory().acquireAppToken(certConn);
       expect(token.roles).toEqual(['DeviceManagementApps.Read.All']);
       expect(tap.requests.filter((r) => r.clientId === t.clientId).map((r) => r.status)).toEqual([200]);
@@ -205,9 +245,15 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
 
     it('rejects an assertion signed by another key under a registered thumbprint: GraphAuthError invalid_client', async () => {
       const t = tenant({ certificates: [{ thumbprintSha256, publicKeyPem }] });
-      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
       const error = await factory()
-        .acquireAppToken({ ...t.conn, connectionKey: `${t.tenantId}:bad-cert`, credential: { kind: 'certificate', privateKeyPem: other, thumbprintSha256 } })
+        .acquireAppToken({
+          ...t.conn,
+          connectionKey: `${t.tenantId}:bad-cert`,
+          credential: { kind: 'certificate', privateKeyPem: other, thumbprintSha256 },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphAuthError);
       expect(error).toMatchObject({ kind: 'invalid_client', aadstsCode: 'AADSTS700027' });
@@ -219,11 +265,19 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const wrong = `wrong-secret-${randomBytes(8).toString('hex')}`;
       secrets.push(wrong);
       const error = await factory()
-        .acquireAppToken({ ...t.conn, connectionKey: `${t.tenantId}:wrong`, credential: { kind: 'secret', secret: wrong } })
+        .acquireAppToken({
+          ...t.conn,
+          connectionKey: `${t.tenantId}:wrong`,
+          credential: { kind: 'secret', secret: wrong },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphAuthError);
       expect(error).toMatchObject({ kind: 'invalid_client', aadstsCode: 'AADSTS7000215' });
-      const everything = JSON.stringify({ message: (error as Error).message, stack: (error as Error).stack, ...(error as object) });
+      const everything = JSON.stringify({
+        message: (error as Error).message,
+        stack: (error as Error).stack,
+        ...(error as object),
+      });
       expect(everything).not.toContain(wrong);
       expect(everything).not.toContain(t.secret);
       expect(tap.requests.filter((r) => r.clientId === t.clientId).map((r) => r.status)).toEqual([401]);
@@ -245,7 +299,9 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       seedDeviceConfigurations(sim, t.tenantId, 53);
       const pages: number[] = [];
       const items: Record<string, unknown>[] = [];
-      for await (const page of factory().forConnection(t.conn).list(configurations, { select: ['id', 'displayName'], top: 10 })) {
+      for await (const page of factory()
+        .forConnection(t.conn)
+        .list(configurations, { select: ['id', 'displayName'], top: 10 })) {
         pages.push(page.items.length);
         items.push(...page.items);
       }
@@ -260,38 +316,63 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const t = tenant();
       seedDeviceConfigurations(sim, t.tenantId, 60);
       const pages: Array<{ n: number; count?: number }> = [];
-      for await (const page of factory().forConnection(t.conn).list(configurations, { select: configurations.listSelect, count: true })) {
+      for await (const page of factory()
+        .forConnection(t.conn)
+        .list(configurations, { select: configurations.listSelect, count: true })) {
         pages.push({ n: page.items.length, count: page.count });
       }
-      expect(pages).toEqual([{ n: 25, count: 60 }, { n: 25, count: undefined }, { n: 10, count: undefined }]);
+      expect(pages).toEqual([
+        { n: 25, count: 60 },
+        { n: 25, count: undefined },
+        { n: 10, count: undefined },
+      ]);
     });
 
     it('sends a fresh client-request-id per call and reports Graph’s request-id in errors and logs', async () => {
       const t = tenant();
       const client = factory().forConnection(t.conn);
-      const errors = await Promise.all(['nope-1', 'nope-2'].map((id) => client.get(configurations, id).catch((e: unknown) => e)));
+      const errors = await Promise.all(
+        ['nope-1', 'nope-2'].map((id) => client.get(configurations, id).catch((e: unknown) => e)),
+      );
       for (const error of errors) {
         expect(error).toBeInstanceOf(GraphNotFoundError);
-        expect(error).toMatchObject({ status: 404, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+        expect(error).toMatchObject({
+          status: 404,
+          requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        });
       }
       const [a, b] = errors as GraphNotFoundError[];
       expect(a.clientRequestId).not.toBe(b.clientRequestId);
-      expect(logs.lines.some((l) => l.includes(`request-id=${a.requestId} client-request-id=${a.clientRequestId}`))).toBe(true);
+      expect(
+        logs.lines.some((l) => l.includes(`request-id=${a.requestId} client-request-id=${a.clientRequestId}`)),
+      ).toBe(true);
     });
 
     it('searches groups with ConsistencyLevel: eventual (and gets Graph’s 400 without it)', async () => {
-      const t = tenant({ groups: [{ displayName: 'Finance Laptops' }, { displayName: 'Finance Desktops' }, { displayName: 'HR Kiosks' }] });
+      const t = tenant({
+        groups: [{ displayName: 'Finance Laptops' }, { displayName: 'Finance Desktops' }, { displayName: 'HR Kiosks' }],
+      });
       const client = factory().forConnection(t.conn);
       const names: string[] = [];
-      const query = { search: '"displayName:finance"', select: ['id', 'displayName'], headers: { ConsistencyLevel: 'eventual' } };
-      for await (const page of client.list({ path: '/groups' }, query)) names.push(...page.items.map((g) => String(g.displayName)));
+      const query = {
+        search: '"displayName:finance"',
+        select: ['id', 'displayName'],
+        headers: { ConsistencyLevel: 'eventual' },
+      };
+      for await (const page of client.list({ path: '/groups' }, query))
+        names.push(...page.items.map((g) => String(g.displayName)));
       expect(names.sort()).toEqual(['Finance Desktops', 'Finance Laptops']);
-      await expect(client.list({ path: '/groups' }, { search: '"displayName:finance"' })[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(GraphValidationError);
+      await expect(
+        client.list({ path: '/groups' }, { search: '"displayName:finance"' })[Symbol.asyncIterator]().next(),
+      ).rejects.toBeInstanceOf(GraphValidationError);
     });
 
     it('reports a missing permission as GraphPermissionError (403) without retrying it', async () => {
       const t = tenant({ roles: ['Group.Read.All'] });
-      await expect(factory().forConnection(t.conn).get(configurations, 'cfg-0')).rejects.toBeInstanceOf(GraphPermissionError);
+      await expect(factory().forConnection(t.conn).get(configurations, 'cfg-0')).rejects.toBeInstanceOf(
+        GraphPermissionError,
+      );
       expect(sim.stats(t.tenantId)).toMatchObject({ requests: 1, byStatus: { '403': 1 } });
     });
   });
@@ -320,7 +401,8 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
         let body = text;
         if (upstream.ok && text) {
           const page = JSON.parse(text) as Record<string, unknown>;
-          if (typeof page['@odata.nextLink'] === 'string') page['@odata.nextLink'] = rewriteNextLink(page['@odata.nextLink']);
+          if (typeof page['@odata.nextLink'] === 'string')
+            page['@odata.nextLink'] = rewriteNextLink(page['@odata.nextLink']);
           body = JSON.stringify(page);
         }
         res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
@@ -341,7 +423,9 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     const listThroughGraphHost = async (t: SimTestTenant): Promise<{ pages: number[]; error: unknown }> => {
       const pages: number[] = [];
       try {
-        for await (const page of factory({ graphBaseUrl: graphHost.url }).forConnection(t.conn).list(configurations, { select: ['id'], top: 10 })) {
+        for await (const page of factory({ graphBaseUrl: graphHost.url })
+          .forConnection(t.conn)
+          .list(configurations, { select: ['id'], top: 10 })) {
           pages.push(page.items.length);
         }
         return { pages, error: undefined };
@@ -365,36 +449,40 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       ['another host (127.0.0.2)', () => otherHost.url, () => otherHost],
       ['the same host on another port', () => otherPort.url, () => otherPort],
       ['a public host (https://evil.example)', () => 'https://evil.example', () => undefined],
-    ])('refuses a nextLink to %s with a GraphError after the first page; nothing is sent there', async (_label, origin, server) => {
-      const t = tenant();
-      seedDeviceConfigurations(sim, t.tenantId, 23);
-      rewriteNextLink = (nextLink) => withOrigin(nextLink, origin());
-      const { pages, error } = await listThroughGraphHost(t);
-      expect(pages).toEqual([10]);
-      // The base GraphError, not GraphUnavailableError: refused before any fetch, never retried.
-      expect(error).toBeInstanceOf(GraphError);
-      expect((error as GraphError).constructor).toBe(GraphError);
-      expect(error).toMatchObject({ status: 0, message: `Refusing @odata.nextLink to another host: ${new URL(origin()).origin}` });
-      expect(server()?.requests ?? []).toEqual([]);
-      expect(graphHost.requests).toHaveLength(1);
-      expect(sim.stats(t.tenantId)).toMatchObject({ requests: 1 });
-    });
+    ])(
+      'refuses a nextLink to %s with a GraphError after the first page; nothing is sent there',
+      async (_label, origin, server) => {
+        const t = tenant();
+        seedDeviceConfigurations(sim, t.tenantId, 23);
+        rewriteNextLink = (nextLink) => withOrigin(nextLink, origin());
+        const { pages, error } = await listThroughGraphHost(t);
+        expect(pages).toEqual([10]);
+        // The base GraphError, not GraphUnavailableError: refused before any fetch, never retried.
+        expect(error).toBeInstanceOf(GraphError);
+        expect((error as GraphError).constructor).toBe(GraphError);
+        expect(error).toMatchObject({
+          status: 0,
+          message: `Refusing @odata.nextLink to another host: ${new URL(origin()).origin}`,
+        });
+        expect(server()?.requests ?? []).toEqual([]);
+        expect(graphHost.requests).toHaveLength(1);
+        expect(sim.stats(t.tenantId)).toMatchObject({ requests: 1 });
+      },
+    );
   });
 
   describe('writes', () => {
     it('strips read-only fields before a create (the simulator answers 400 to any of them)', async () => {
       const t = tenant();
-      const created = await factory()
-        .forConnection(t.conn)
-        .create(configurations, {
-          '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
-          id: 'old-id',
-          version: 4,
-          createdDateTime: '2024-01-01T00:00:00Z',
-          supportsScopeTags: true,
-          displayName: 'Created through the GraphClient',
-          omaSettings: [],
-        });
+      const created = await factory().forConnection(t.conn).create(configurations, {
+        '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+        id: 'old-id',
+        version: 4,
+        createdDateTime: '2024-01-01T00:00:00Z',
+        supportsScopeTags: true,
+        displayName: 'Created through the GraphClient',
+        omaSettings: [],
+      });
       expect(created).toMatchObject({ displayName: 'Created through the GraphClient', version: 1 });
       expect(created.id).not.toBe('old-id');
       expect(sim.stats(t.tenantId)).toMatchObject({ writes: 1, byStatus: { '201': 1 } });
@@ -405,18 +493,32 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     const settingsCatalog = getContract('settingsCatalogPolicy');
     const scripts = getContract('deviceManagementScript');
     const autopilot = getContract('windowsAutopilotDeploymentProfile');
-    const groupTarget = (groupId: string) => ({ target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId } });
+    const groupTarget = (groupId: string) => ({
+      target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId },
+    });
     const setting = (id: string, value: string) => ({
       '@odata.type': '#microsoft.graph.deviceManagementConfigurationSetting',
       settingInstance: {
         '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
         settingDefinitionId: id,
-        choiceSettingValue: { '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingValue', value, children: [] },
+        choiceSettingValue: {
+          '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingValue',
+          value,
+          children: [],
+        },
       },
     });
-    const assignmentsOf = async (client: ReturnType<GraphClientFactory['forConnection']>, contract: GraphContract, id: string) => {
+    const assignmentsOf = async (
+      client: ReturnType<GraphClientFactory['forConnection']>,
+      contract: GraphContract,
+      id: string,
+    ) => {
       const items: Record<string, unknown>[] = [];
-      for await (const page of client.list({ path: `${contract.collectionPath}/${id}/assignments`, version: contract.apiVersion })) items.push(...page.items);
+      for await (const page of client.list({
+        path: `${contract.collectionPath}/${id}/assignments`,
+        version: contract.apiVersion,
+      }))
+        items.push(...page.items);
       return items.map((a) => (a.target as { groupId?: string }).groupId).sort();
     };
 
@@ -426,11 +528,22 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const client = factory().forConnection(t.conn);
       const read = await client.get(configurations, 'cfg-0');
       // Everything Graph returned goes back (id, version, @odata.context, …); the simulator answers 400 to any read-only field.
-      const body = { ...read, description: 'Changed through the GraphClient', version: 7, createdDateTime: '2020-01-01T00:00:00Z', supportsScopeTags: true, isAssigned: false };
+      const body = {
+        ...read,
+        description: 'Changed through the GraphClient',
+        version: 7,
+        createdDateTime: '2020-01-01T00:00:00Z',
+        supportsScopeTags: true,
+        isAssigned: false,
+      };
       await expect(client.update(configurations, 'cfg-0', body)).resolves.toBeUndefined();
       // Only deviceConfigurations exposes no PUT: a 204 here means the client sent PATCH.
       expect(sim.stats(t.tenantId)).toMatchObject({ writes: 1, byStatus: { '200': 1, '204': 1 } });
-      expect(await client.get(configurations, 'cfg-0')).toMatchObject({ id: 'cfg-0', description: 'Changed through the GraphClient', version: 2 });
+      expect(await client.get(configurations, 'cfg-0')).toMatchObject({
+        id: 'cfg-0',
+        description: 'Changed through the GraphClient',
+        version: 2,
+      });
     });
 
     it('replaces a settings catalog policy with PUT carrying its settings (204), stripping settingCount and creationSource', async () => {
@@ -450,17 +563,21 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
         ...read,
         name: 'Catalog policy (renamed)',
         creationSource: 'test',
-        settings: [setting('device_vendor_msft_policy_config_b', 'b_0'), setting('device_vendor_msft_policy_config_c', 'c_1')],
+        settings: [
+          setting('device_vendor_msft_policy_config_b', 'b_0'),
+          setting('device_vendor_msft_policy_config_c', 'c_1'),
+        ],
       };
       await expect(client.update(settingsCatalog, id, body)).resolves.toBeUndefined();
       // A PATCH with `settings` is a 400 on Graph (and the simulator): the 204 is the PUT.
       expect(sim.stats(t.tenantId)).toMatchObject({ writes: 2, byStatus: { '201': 1, '200': 1, '204': 1 } });
       const after = await client.get(settingsCatalog, id, { expand: ['settings'] });
       expect(after).toMatchObject({ id, name: 'Catalog policy (renamed)', settingCount: 2 });
-      expect((after.settings as Array<{ settingInstance: { settingDefinitionId: string } }>).map((s) => s.settingInstance.settingDefinitionId)).toEqual([
-        'device_vendor_msft_policy_config_b',
-        'device_vendor_msft_policy_config_c',
-      ]);
+      expect(
+        (after.settings as Array<{ settingInstance: { settingDefinitionId: string } }>).map(
+          (s) => s.settingInstance.settingDefinitionId,
+        ),
+      ).toEqual(['device_vendor_msft_policy_config_b', 'device_vendor_msft_policy_config_c']);
     });
 
     it('deletes an object (204); reading it afterwards is GraphNotFoundError', async () => {
@@ -477,7 +594,9 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const t = tenant();
       seedDeviceConfigurations(sim, t.tenantId, 1);
       const client = factory().forConnection(t.conn);
-      await expect(client.assign(configurations, 'cfg-0', [groupTarget('g-1'), groupTarget('g-2')])).resolves.toBeUndefined();
+      await expect(
+        client.assign(configurations, 'cfg-0', [groupTarget('g-1'), groupTarget('g-2')]),
+      ).resolves.toBeUndefined();
       expect(await assignmentsOf(client, configurations, 'cfg-0')).toEqual(['g-1', 'g-2']);
       await client.assign(configurations, 'cfg-0', [groupTarget('g-3')]);
       expect(await assignmentsOf(client, configurations, 'cfg-0')).toEqual(['g-3']);
@@ -503,7 +622,11 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     it('assigns an Autopilot profile per target: deletes the existing assignments, then POSTs each target (201)', async () => {
       const t = tenant();
       const client = factory().forConnection(t.conn);
-      const created = await client.create(autopilot, { '@odata.type': '#microsoft.graph.azureADWindowsAutopilotDeploymentProfile', displayName: 'Autopilot', locale: 'os-default' });
+      const created = await client.create(autopilot, {
+        '@odata.type': '#microsoft.graph.azureADWindowsAutopilotDeploymentProfile',
+        displayName: 'Autopilot',
+        locale: 'os-default',
+      });
       const id = String(created.id);
       await client.assign(autopilot, id, [groupTarget('g-1'), groupTarget('g-2')]);
       expect(await assignmentsOf(client, autopilot, id)).toEqual(['g-1', 'g-2']);
@@ -521,9 +644,15 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       // Five inner requests, four slots: exactly one inner 429 with a Retry-After of ≈ 300 ms.
       sim.setThrottle({ windowMs: 300, maxRequests: 4, retryAfterMode: 'header' });
       const stats = new GraphCallStats();
-      const requests = Array.from({ length: 5 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: `${configurations.collectionPath}/cfg-${i}` }));
+      const requests = Array.from({ length: 5 }, (_, i) => ({
+        id: String(i),
+        method: 'GET' as const,
+        url: `${configurations.collectionPath}/cfg-${i}`,
+      }));
       const responses = await factory().forConnection(t.conn, { stats }).batch(requests);
-      expect(responses.map((r) => [r.id, r.status, (r.body as { id?: string })?.id])).toEqual(requests.map((r, i) => [r.id, 200, `cfg-${i}`]));
+      expect(responses.map((r) => [r.id, r.status, (r.body as { id?: string })?.id])).toEqual(
+        requests.map((r, i) => [r.id, 200, `cfg-${i}`]),
+      );
       // 5 inner requests + 1 resent = 6 reached the simulator: the 4 that succeeded were not sent again.
       expect(sim.stats(t.tenantId)).toMatchObject({ requests: 6, throttled429: 1, byStatus: { '200': 5, '429': 1 } });
       expect(stats).toMatchObject({ requests: 6, throttled429: 1, retries: 1 });
@@ -533,7 +662,11 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
     it('splits 45 requests into $batch calls of ≤ 20 (the simulator rejects larger ones) and keeps request order', async () => {
       const t = tenant();
       seedDeviceConfigurations(sim, t.tenantId, 45);
-      const requests = Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, method: 'GET' as const, url: `${configurations.collectionPath}/cfg-${i}` }));
+      const requests = Array.from({ length: 45 }, (_, i) => ({
+        id: `r${i}`,
+        method: 'GET' as const,
+        url: `${configurations.collectionPath}/cfg-${i}`,
+      }));
       const responses = await factory().forConnection(t.conn).batch(requests);
       expect(responses.map((r) => r.id)).toEqual(requests.map((r) => r.id));
       expect(responses.every((r, i) => r.status === 200 && (r.body as { id: string }).id === `cfg-${i}`)).toBe(true);
@@ -552,9 +685,13 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const warnsBefore = warnLines().length;
       const stats = new GraphCallStats();
       const started = performance.now();
-      await expect(f.forConnection(t.conn, { stats }).get(configurations, 'cfg-1')).resolves.toMatchObject({ id: 'cfg-1' });
+      await expect(f.forConnection(t.conn, { stats }).get(configurations, 'cfg-1')).resolves.toMatchObject({
+        id: 'cfg-1',
+      });
       const elapsed = performance.now() - started;
-      const warn = warnLines().slice(warnsBefore).find((l) => l.includes('429 on GET'));
+      const warn = warnLines()
+        .slice(warnsBefore)
+        .find((l) => l.includes('429 on GET'));
       const retryAfterSec = Number(/\(Retry-After ([\d.]+)\)/.exec(warn ?? '')?.[1]);
       expect(retryAfterSec).toBeGreaterThan(0.2);
       expect(retryAfterSec).toBeLessThanOrEqual(0.5);
@@ -573,8 +710,12 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       const warnsBefore = warnLines().length;
       const stats = new GraphCallStats();
       const f = factory({ backoffBaseMs: 100, backoffCapMs: 400, maxAttempts: 12 });
-      await expect(f.forConnection(t.conn, { stats }).get(configurations, 'cfg-0')).resolves.toMatchObject({ id: 'cfg-0' });
-      const throttled = warnLines().slice(warnsBefore).filter((l) => l.includes('429 on GET'));
+      await expect(f.forConnection(t.conn, { stats }).get(configurations, 'cfg-0')).resolves.toMatchObject({
+        id: 'cfg-0',
+      });
+      const throttled = warnLines()
+        .slice(warnsBefore)
+        .filter((l) => l.includes('429 on GET'));
       expect(throttled.length).toBeGreaterThanOrEqual(1);
       for (const line of throttled) expect(line).toContain('(Retry-After absent)');
       expect(stats.retries).toBe(throttled.length);
@@ -594,7 +735,12 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
         .get(configurations, 'cfg-0')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphThrottledError);
-      expect(error).toMatchObject({ status: 429, graphCode: 'TooManyRequests', requestId: expect.any(String), clientRequestId: expect.any(String) });
+      expect(error).toMatchObject({
+        status: 429,
+        graphCode: 'TooManyRequests',
+        requestId: expect.any(String),
+        clientRequestId: expect.any(String),
+      });
       expect(sim.stats(t.tenantId)).toMatchObject({ throttled429: 3, byStatus: { '200': 1, '429': 3 } });
     });
 

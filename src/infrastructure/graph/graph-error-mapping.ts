@@ -29,11 +29,15 @@ export interface GraphFailedResponse {
 }
 
 /** Turns a non-2xx Graph response into a typed error; Graph's `message` is kept for humans, never branched on. */
-export function graphErrorFromResponse(response: GraphFailedResponse, context: Omit<GraphErrorDetails, 'status'>): GraphError {
+export function graphErrorFromResponse(
+  response: GraphFailedResponse,
+  context: Omit<GraphErrorDetails, 'status'>,
+): GraphError {
   const error = (response.body as GraphErrorBody | undefined)?.error;
   const graphCode = typeof error?.code === 'string' ? error.code : undefined;
   const graphMessage = typeof error?.message === 'string' ? error.message : '';
-  const bodyRequestId = typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : undefined;
+  const bodyRequestId =
+    typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : undefined;
   const details: GraphErrorDetails = {
     ...context,
     status: response.status,

@@ -33,7 +33,11 @@ export class GraphError extends Error {
 
 export class GraphThrottledError extends GraphError {
   /** Retry-After in milliseconds, when Graph sent one. */
-  constructor(message: string, details: GraphErrorDetails, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    details: GraphErrorDetails,
+    readonly retryAfterMs?: number,
+  ) {
     super(message, details);
   }
 }
@@ -44,16 +48,27 @@ export class GraphValidationError extends GraphError {}
 
 /** 503/504 or a network failure (status 0). `retryAfterMs` when the server said how long to wait. */
 export class GraphUnavailableError extends GraphError {
-  constructor(message: string, details: GraphErrorDetails, readonly retryAfterMs?: number, readonly networkError = false) {
+  constructor(
+    message: string,
+    details: GraphErrorDetails,
+    readonly retryAfterMs?: number,
+    readonly networkError = false,
+  ) {
     super(message, details);
   }
 }
 
-export type GraphAuthErrorKind = 'invalid_client' | 'expired_secret' | 'tenant_not_found' | 'consent_required' | 'unauthorized_client' | 'other';
+export type GraphAuthErrorKind =
+  'invalid_client' | 'expired_secret' | 'tenant_not_found' | 'consent_required' | 'unauthorized_client' | 'other';
 
 /** Token acquisition failed. Carries the AADSTS code, never the credential. */
 export class GraphAuthError extends GraphError {
-  constructor(message: string, readonly kind: GraphAuthErrorKind, readonly aadstsCode?: string, details: Partial<GraphErrorDetails> = {}) {
+  constructor(
+    message: string,
+    readonly kind: GraphAuthErrorKind,
+    readonly aadstsCode?: string,
+    details: Partial<GraphErrorDetails> = {},
+  ) {
     super(message, { status: details.status ?? 401, ...details });
   }
 }

@@ -15,14 +15,25 @@ export function isRetryableGraphError(error: unknown, idempotent: boolean): bool
  * Delay before retry number `retry` (1-based): at least Retry-After when Graph sent one (never earlier; the
  * +1 ms covers timer rounding), else full jitter: random in [0, min(cap, base·2^(retry−1))).
  */
-export function backoffDelayMs(retryAfterMs: number | undefined, retry: number, settings: RetrySettings, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  retryAfterMs: number | undefined,
+  retry: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.ceil(retryAfterMs) + 1;
   const ceiling = Math.min(settings.backoffCapMs, settings.backoffBaseMs * 2 ** (retry - 1));
   return Math.floor(random() * ceiling);
 }
 
-export function retryDelayMs(error: unknown, retry: number, settings: RetrySettings, random: () => number = Math.random): number {
-  const retryAfterMs = error instanceof GraphThrottledError || error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
+export function retryDelayMs(
+  error: unknown,
+  retry: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+): number {
+  const retryAfterMs =
+    error instanceof GraphThrottledError || error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
   return backoffDelayMs(retryAfterMs, retry, settings, random);
 }
 
@@ -30,12 +41,17 @@ export function retryDelayMs(error: unknown, retry: number, settings: RetrySetti
  * cockatiel's retry loop with a delegate backoff: its own generators know nothing of Retry-After.
  * `maxAttempts` counts every attempt, cockatiel's counts retries, hence the −1.
  */
-export function createGraphRetryPolicy(settings: RetrySettings, opts: { idempotent: boolean; onRetry?: (delayMs: number, error: unknown) => void }) {
+export function createGraphRetryPolicy(
+  settings: RetrySettings,
+  opts: { idempotent: boolean; onRetry?: (delayMs: number, error: unknown) => void },
+) {
   const policy = retry(
     handleWhen((error) => isRetryableGraphError(error, opts.idempotent)),
     {
       maxAttempts: Math.max(0, settings.maxAttempts - 1),
-      backoff: new DelegateBackoff((context) => retryDelayMs('error' in context.result ? context.result.error : undefined, context.attempt, settings)),
+      backoff: new DelegateBackoff((context) =>
+        retryDelayMs('error' in context.result ? context.result.error : undefined, context.attempt, settings),
+      ),
     },
   );
   if (opts.onRetry) {

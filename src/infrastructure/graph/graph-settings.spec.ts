@@ -14,12 +14,19 @@ describe('graph settings', () => {
       GRAPH_BUDGET_ENABLED: 'false',
       REDIS_PREFIX: 'p',
     });
-    expect(s).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:4010', tokenEndpointBaseUrl: 'http://127.0.0.1:4010', maxAttempts: 3, redisKeyPrefix: 'p' });
+    expect(s).toMatchObject({
+      graphBaseUrl: 'http://127.0.0.1:4010',
+      tokenEndpointBaseUrl: 'http://127.0.0.1:4010',
+      maxAttempts: 3,
+      redisKeyPrefix: 'p',
+    });
     expect(s.budget).toMatchObject({ windowMs: 300, enabled: false });
   });
 
   it('refuses an http authority, which MSAL would reject later', () => {
-    expect(() => graphSettingsFromEnv({ GRAPH_AUTHORITY_HOST: 'http://login.local' })).toThrow('GRAPH_AUTHORITY_HOST must be an https URL');
+    expect(() => graphSettingsFromEnv({ GRAPH_AUTHORITY_HOST: 'http://login.local' })).toThrow(
+      'GRAPH_AUTHORITY_HOST must be an https URL',
+    );
   });
 
   it('names the variable holding a bad number', () => {

@@ -59,8 +59,11 @@ const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 export function graphSettingsFromEnv(env: Env = process.env): GraphSettings {
   const d = DEFAULT_GRAPH_SETTINGS;
   const authorityHost = withoutTrailingSlash(env.GRAPH_AUTHORITY_HOST || d.authorityHost);
-  if (!authorityHost.startsWith('https://')) throw new Error('GRAPH_AUTHORITY_HOST must be an https URL (MSAL rejects http authorities)');
-  const tokenEndpointBaseUrl = env.GRAPH_TOKEN_ENDPOINT_BASE_URL ? withoutTrailingSlash(env.GRAPH_TOKEN_ENDPOINT_BASE_URL) : undefined;
+  if (!authorityHost.startsWith('https://'))
+    throw new Error('GRAPH_AUTHORITY_HOST must be an https URL (MSAL rejects http authorities)');
+  const tokenEndpointBaseUrl = env.GRAPH_TOKEN_ENDPOINT_BASE_URL
+    ? withoutTrailingSlash(env.GRAPH_TOKEN_ENDPOINT_BASE_URL)
+    : undefined;
   return {
     graphBaseUrl: withoutTrailingSlash(env.GRAPH_BASE_URL || d.graphBaseUrl),
     authorityHost,

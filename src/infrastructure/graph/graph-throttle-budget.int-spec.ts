@@ -19,7 +19,13 @@ const contract = getContract('deviceConfiguration');
 const WINDOW_MS = 1000;
 const MAX_REQUESTS = 20;
 const MAX_WRITES = 5;
-const THROTTLE: ThrottleOptions = { enabled: true, windowMs: WINDOW_MS, maxRequests: MAX_REQUESTS, maxWrites: MAX_WRITES, retryAfterMode: 'header' };
+const THROTTLE: ThrottleOptions = {
+  enabled: true,
+  windowMs: WINDOW_MS,
+  maxRequests: MAX_REQUESTS,
+  maxWrites: MAX_WRITES,
+  retryAfterMode: 'header',
+};
 const OBJECTS = 3000;
 const TOP = 20; // 3,000 / 20 = 150 requests
 
@@ -38,7 +44,16 @@ describe('Graph throttle budget against the simulator (scaled Intune limits, Red
   const secrets: string[] = [];
 
   const settings = (budget: Partial<GraphSettings['budget']> = {}): GraphSettings =>
-    testGraphSettings(sim.url, { budget: { enabled: true, windowMs: WINDOW_MS, maxRequests: MAX_REQUESTS, maxWrites: MAX_WRITES, safetyMargin: 0.02, ...budget } });
+    testGraphSettings(sim.url, {
+      budget: {
+        enabled: true,
+        windowMs: WINDOW_MS,
+        maxRequests: MAX_REQUESTS,
+        maxWrites: MAX_WRITES,
+        safetyMargin: 0.02,
+        ...budget,
+      },
+    });
   const tenant = (objects = OBJECTS): SimTestTenant => {
     const t = addSimTenant(sim);
     secrets.push(t.secret);
@@ -98,7 +113,13 @@ describe('Graph throttle budget against the simulator (scaled Intune limits, Red
     await client.get(contract, 'cfg-1');
     await client.get(contract, 'cfg-2');
     const state = await factory.getBudgetState(t.tenantId, t.clientId);
-    expect(state).toEqual({ requestsInWindow: 2, writesInWindow: 0, requestsLeft: 17, writesLeft: 4, throttledUntil: null });
+    expect(state).toEqual({
+      requestsInWindow: 2,
+      writesInWindow: 0,
+      requestsLeft: 17,
+      writesLeft: 4,
+      throttledUntil: null,
+    });
   });
 
   it('pauses every process until throttledUntil after a 429 the budget did not foresee', async () => {
@@ -107,7 +128,8 @@ describe('Graph throttle budget against the simulator (scaled Intune limits, Red
     // Someone outside our budget (another tool with the same app) fills the simulator's window.
     const token = await appToken(sim, t.tenantId);
     secrets.push(token);
-    for (let i = 0; i < 2; i++) expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations?$top=1')).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await graph(sim, token, '/beta/deviceManagement/deviceConfigurations?$top=1')).status).toBe(200);
     const s = settings();
     const factory = testFactory(s, redis);
     const first = factory.forConnection(t.conn).get(contract, 'cfg-9');
@@ -119,7 +141,9 @@ describe('Graph throttle budget against the simulator (scaled Intune limits, Red
     expect(state?.throttledUntil?.getTime()).toBeGreaterThan(Date.now());
     const waitFor = state!.throttledUntil!.getTime() - Date.now();
     const started = performance.now();
-    await testFactory({ ...s }, redis).forConnection(t.conn).get(contract, 'cfg-10');
+    await testFactory({ ...s }, redis)
+      .forConnection(t.conn)
+      .get(contract, 'cfg-10');
     expect(performance.now() - started).toBeGreaterThanOrEqual(waitFor - 20);
     await expect(first).resolves.toMatchObject({ id: 'cfg-9' });
     expect(sim.stats(t.tenantId).throttled429).toBe(1);

@@ -49,7 +49,11 @@ export class GraphThrottleBudget {
   }
 
   /** Waits until `requests` slots (of which `writes` are writes) are free, takes them, returns the ms waited. */
-  async reserve(identity: BudgetIdentity, cost: { requests: number; writes: number }, signal?: AbortSignal): Promise<number> {
+  async reserve(
+    identity: BudgetIdentity,
+    cost: { requests: number; writes: number },
+    signal?: AbortSignal,
+  ): Promise<number> {
     if (!this.settings.enabled) return 0;
     // A batch larger than the whole budget could never fit: take the whole budget instead.
     const requests = Math.min(Math.max(1, cost.requests), this.maxRequests);
@@ -58,7 +62,14 @@ export class GraphThrottleBudget {
     for (;;) {
       signal?.throwIfAborted();
       const wait = Number(
-        await this.run(RESERVE_SCRIPT, this.keys(identity), [this.settings.windowMs, this.maxRequests, this.maxWrites, requests, writes, randomUUID()]),
+        await this.run(RESERVE_SCRIPT, this.keys(identity), [
+          this.settings.windowMs,
+          this.maxRequests,
+          this.maxWrites,
+          requests,
+          writes,
+          randomUUID(),
+        ]),
       );
       if (wait <= 0) return Date.now() - started;
       await sleep(wait, signal);
@@ -72,9 +83,11 @@ export class GraphThrottleBudget {
   }
 
   async getBudgetState(entraTenantId: string, clientId: string): Promise<BudgetState> {
-    const [requestsInWindow, writesInWindow, pausedUntil, now] = (await this.run(STATE_SCRIPT, this.keys({ entraTenantId, clientId }), [
-      this.settings.windowMs,
-    ])) as number[];
+    const [requestsInWindow, writesInWindow, pausedUntil, now] = (await this.run(
+      STATE_SCRIPT,
+      this.keys({ entraTenantId, clientId }),
+      [this.settings.windowMs],
+    )) as number[];
     return {
       requestsInWindow,
       writesInWindow,

@@ -26,17 +26,35 @@ describe('GraphTokenProvider on-behalf-of (real MSAL against the Graph simulator
   let conn: TenantGraphConnection;
   const upn = (i: number) => `user${i}@obo.test`;
   const assertion = (i: number) => sim.issueUserToken(tenantId, upn(i));
-  const oboRequests = () => tap.requests.filter((r) => r.grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer').length;
-  const provider = (maxOboTokens = BOUND) => new GraphTokenProvider({ authorityHost: 'https://login.microsoftonline.com', tokenEndpointBaseUrl: tap.url }, { maxOboTokens });
+  const oboRequests = () =>
+    tap.requests.filter((r) => r.grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer').length;
+  const provider = (maxOboTokens = BOUND) =>
+    new GraphTokenProvider(
+      { authorityHost: 'https://login.microsoftonline.com', tokenEndpointBaseUrl: tap.url },
+      { maxOboTokens },
+    );
 
   beforeAll(async () => {
     sim = await startGraphSimulator({ port: 0 });
     tap = await startTokenEndpointTap(sim.url);
     redis = testRedis();
-    const users = [...Array.from({ length: USERS }, (_, i) => ({ upn: upn(i) })), { upn: 'noconsent@obo.test', delegatedConsent: false }];
-    const info = sim.addTenant({ displayName: 'OBO Co', apps: [{ clientSecret: SECRET }], users, groups: [{ displayName: 'Finance Team' }] });
+    const users = [
+      ...Array.from({ length: USERS }, (_, i) => ({ upn: upn(i) })),
+      { upn: 'noconsent@obo.test', delegatedConsent: false },
+    ];
+    const info = sim.addTenant({
+      displayName: 'OBO Co',
+      apps: [{ clientSecret: SECRET }],
+      users,
+      groups: [{ displayName: 'Finance Team' }],
+    });
     tenantId = info.tenantId;
-    conn = { connectionKey: `${tenantId}:v1`, entraTenantId: tenantId, clientId: info.apps[0].clientId, credential: { kind: 'secret', secret: SECRET } };
+    conn = {
+      connectionKey: `${tenantId}:v1`,
+      entraTenantId: tenantId,
+      clientId: info.apps[0].clientId,
+      credential: { kind: 'secret', secret: SECRET },
+    };
   });
   afterAll(async () => {
     await redis.quit();
@@ -58,9 +76,14 @@ describe('GraphTokenProvider on-behalf-of (real MSAL against the Graph simulator
         }),
       },
     });
-    for (let i = 0; i < 20; i++) await msal.acquireTokenOnBehalfOf({ oboAssertion: await assertion(i), scopes: SCOPES });
+    for (let i = 0; i < 20; i++)
+      await msal.acquireTokenOnBehalfOf({ oboAssertion: await assertion(i), scopes: SCOPES });
     const cache = JSON.parse(msal.getTokenCache().serialize()) as Record<string, object>;
-    expect({ accounts: Object.keys(cache.Account).length, idTokens: Object.keys(cache.IdToken).length, accessTokens: Object.keys(cache.AccessToken).length }).toEqual({ accounts: 20, idTokens: 20, accessTokens: 20 });
+    expect({
+      accounts: Object.keys(cache.Account).length,
+      idTokens: Object.keys(cache.IdToken).length,
+      accessTokens: Object.keys(cache.AccessToken).length,
+    }).toEqual({ accounts: 20, idTokens: 20, accessTokens: 20 });
   });
 
   it(`keeps memory bounded over ${USERS} distinct users: MSAL's caches stay empty, kept OBO tokens ≤ ${BOUND}`, async () => {
@@ -127,7 +150,10 @@ describe('GraphTokenProvider on-behalf-of (real MSAL against the Graph simulator
     for (let round = 0; round < 2; round++) {
       const client = factory.forDelegatedUser(conn, user, SCOPES);
       const names: string[] = [];
-      for await (const page of client.list({ path: '/groups' }, { search: '"displayName:finance"', select: ['id', 'displayName'], headers: { ConsistencyLevel: 'eventual' } })) {
+      for await (const page of client.list(
+        { path: '/groups' },
+        { search: '"displayName:finance"', select: ['id', 'displayName'], headers: { ConsistencyLevel: 'eventual' } },
+      )) {
         names.push(...page.items.map((g) => String(g.displayName)));
       }
       expect(names).toEqual(['Finance Team']);

@@ -59,13 +59,23 @@ export class GraphTokenProvider {
    * So the tokens live in our own LRU (bounded, each until shortly before it expires, keyed like MSAL's own lookup
    * by the assertion's hash), MSAL is asked with skipCache, and the OBO app's MSAL cache is emptied afterwards.
    */
-  async getOnBehalfOfToken(conn: TenantGraphConnection, userAssertion: string, scopes: string[]): Promise<GraphAccessToken> {
-    const key = [conn.connectionKey, createHash('sha256').update(userAssertion).digest('base64url'), [...scopes].sort().join(' ')].join('\n');
+  async getOnBehalfOfToken(
+    conn: TenantGraphConnection,
+    userAssertion: string,
+    scopes: string[],
+  ): Promise<GraphAccessToken> {
+    const key = [
+      conn.connectionKey,
+      createHash('sha256').update(userAssertion).digest('base64url'),
+      [...scopes].sort().join(' '),
+    ].join('\n');
     const kept = this.oboTokens.get(key);
     if (kept && kept.expiresOn.getTime() - OBO_RENEW_BEFORE_MS > Date.now()) return { ...kept, fromCache: true };
     const { obo } = this.appsFor(conn);
     try {
-      const token = await this.acquire(() => obo.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes, skipCache: true }));
+      const token = await this.acquire(() =>
+        obo.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes, skipCache: true }),
+      );
       this.oboTokens.set(key, token);
       return token;
     } finally {
@@ -92,15 +102,22 @@ export class GraphTokenProvider {
     return { msalEntries, oboTokens: this.oboTokens.size };
   }
 
-  private async acquire(call: () => Promise<{ accessToken: string; expiresOn: Date | null; fromCache: boolean } | null>): Promise<GraphAccessToken> {
+  private async acquire(
+    call: () => Promise<{ accessToken: string; expiresOn: Date | null; fromCache: boolean } | null>,
+  ): Promise<GraphAccessToken> {
     let result;
     try {
       result = await call();
     } catch (error) {
       throw graphAuthErrorFrom(error);
     }
-    if (!result?.accessToken) throw new GraphAuthError('Token acquisition failed: the token endpoint returned no access token', 'other');
-    return { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(Date.now() + 3_600_000), fromCache: result.fromCache };
+    if (!result?.accessToken)
+      throw new GraphAuthError('Token acquisition failed: the token endpoint returned no access token', 'other');
+    return {
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn ?? new Date(Date.now() + 3_600_000),
+      fromCache: result.fromCache,
+    };
   }
 
   private appsFor(conn: TenantGraphConnection): MsalApps {
@@ -110,7 +127,10 @@ export class GraphTokenProvider {
     const previousKey = this.keyByIdentity.get(identity);
     if (previousKey && previousKey !== conn.connectionKey) this.evict(previousKey);
     this.keyByIdentity.set(identity, conn.connectionKey);
-    const apps = { app: new ConfidentialClientApplication(this.configurationFor(conn)), obo: new ConfidentialClientApplication(this.configurationFor(conn)) };
+    const apps = {
+      app: new ConfidentialClientApplication(this.configurationFor(conn)),
+      obo: new ConfidentialClientApplication(this.configurationFor(conn)),
+    };
     this.apps.set(conn.connectionKey, apps);
     return apps;
   }
@@ -122,7 +142,12 @@ export class GraphTokenProvider {
     const credential =
       conn.credential.kind === 'secret'
         ? { clientSecret: conn.credential.secret }
-        : { clientCertificate: { thumbprintSha256: conn.credential.thumbprintSha256, privateKey: conn.credential.privateKeyPem } };
+        : {
+            clientCertificate: {
+              thumbprintSha256: conn.credential.thumbprintSha256,
+              privateKey: conn.credential.privateKeyPem,
+            },
+          };
     const hostname = new URL(authorityHost).hostname;
     return {
       auth: {

@@ -10,7 +10,15 @@ import { GraphModule } from './graph.module';
 @Global()
 @Module({
   providers: [
-    { provide: AppConfig, useValue: { env: validateEnvironment({ GRAPH_BUDGET_MAX_WRITES: '50', GRAPH_TOKEN_ENDPOINT_BASE_URL: 'http://127.0.0.1:4010' }) } },
+    {
+      provide: AppConfig,
+      useValue: {
+        env: validateEnvironment({
+          GRAPH_BUDGET_MAX_WRITES: '50',
+          GRAPH_TOKEN_ENDPOINT_BASE_URL: 'http://127.0.0.1:4010',
+        }),
+      },
+    },
     { provide: REDIS_CLIENT, useValue: {} },
   ],
   exports: [AppConfig, REDIS_CLIENT],

@@ -11,7 +11,13 @@ import { GRAPH_SETTINGS, graphSettingsFromEnv } from './graph-settings';
       provide: GRAPH_SETTINGS,
       inject: [AppConfig],
       useFactory: ({ env }: AppConfig) =>
-        graphSettingsFromEnv(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))),
+        graphSettingsFromEnv(
+          Object.fromEntries(
+            Object.entries(env)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, String(v)]),
+          ),
+        ),
     },
     GraphClientFactory,
   ],

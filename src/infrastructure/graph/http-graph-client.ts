@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { GraphApiVersion, GraphContract, stripReadOnlyFields } from '../../../config/graph-contracts';
-import { GraphBatchRequest, GraphBatchResponse, GraphClient, GraphMethod, GraphPage, GraphQuery, GraphRequestOptions, GraphTarget } from './graph-client';
+import {
+  GraphBatchRequest,
+  GraphBatchResponse,
+  GraphClient,
+  GraphMethod,
+  GraphPage,
+  GraphQuery,
+  GraphRequestOptions,
+  GraphTarget,
+} from './graph-client';
 import { GraphCallStats } from './graph-call-stats';
 import { graphErrorFromResponse, parseRetryAfterMs } from './graph-error-mapping';
 import { GraphError, GraphThrottledError, GraphUnavailableError } from './graph-errors';
@@ -54,8 +63,15 @@ export class HttpGraphClient implements GraphClient {
     let first = true;
     while (url) {
       const { body } = await this.send('GET', url, { headers: query?.headers, idempotent: true });
-      const page = (body ?? {}) as { value?: Record<string, unknown>[]; '@odata.count'?: number; '@odata.nextLink'?: string };
-      yield { items: page.value ?? [], ...(first && page['@odata.count'] !== undefined ? { count: page['@odata.count'] } : {}) };
+      const page = (body ?? {}) as {
+        value?: Record<string, unknown>[];
+        '@odata.count'?: number;
+        '@odata.nextLink'?: string;
+      };
+      yield {
+        items: page.value ?? [],
+        ...(first && page['@odata.count'] !== undefined ? { count: page['@odata.count'] } : {}),
+      };
       first = false;
       url = page['@odata.nextLink'] ? this.checkedNextLink(page['@odata.nextLink']) : undefined;
     }
@@ -73,11 +89,18 @@ export class HttpGraphClient implements GraphClient {
     return res.body as Record<string, unknown>;
   }
 
-  async update(contract: GraphContract, id: string, body: Record<string, unknown>): Promise<void | Record<string, unknown>> {
+  async update(
+    contract: GraphContract,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<void | Record<string, unknown>> {
     if (!contract.update) throw new Error(`${contract.typeKey} is never updated through Graph`);
     const url = this.url(contract.apiVersion, this.itemPath(contract, id));
     // PATCH and PUT replace the same fields each time: repeating one after a network failure is harmless.
-    const res = await this.send(contract.update.method, url, { body: stripReadOnlyFields(contract, body), idempotent: true });
+    const res = await this.send(contract.update.method, url, {
+      body: stripReadOnlyFields(contract, body),
+      idempotent: true,
+    });
     return res.status === 204 || res.body === undefined ? undefined : (res.body as Record<string, unknown>);
   }
 
@@ -91,15 +114,21 @@ export class HttpGraphClient implements GraphClient {
     const itemPath = this.itemPath(contract, id);
     if (shape.kind === 'assignAction') {
       // `assign` replaces the whole set, so repeating it is idempotent.
-      await this.send('POST', this.url(contract.apiVersion, `${itemPath}/assign`), { body: { [shape.bodyKey]: assignments }, idempotent: true });
+      await this.send('POST', this.url(contract.apiVersion, `${itemPath}/assign`), {
+        body: { [shape.bodyKey]: assignments },
+        idempotent: true,
+      });
       return;
     }
     // Autopilot: no replace-all action; delete what is there, then post each target.
     const readPath = `${itemPath}/${contract.assignments!.readPath}`;
     const existing: string[] = [];
-    for await (const page of this.list({ path: readPath, version: contract.apiVersion })) existing.push(...page.items.map((a) => String(a.id)));
+    for await (const page of this.list({ path: readPath, version: contract.apiVersion }))
+      existing.push(...page.items.map((a) => String(a.id)));
     for (const assignmentId of existing) {
-      await this.send('DELETE', this.url(contract.apiVersion, `${readPath}/${encodeURIComponent(assignmentId)}`), { idempotent: true });
+      await this.send('DELETE', this.url(contract.apiVersion, `${readPath}/${encodeURIComponent(assignmentId)}`), {
+        idempotent: true,
+      });
     }
     for (const assignment of assignments) {
       await this.send('POST', this.url(contract.apiVersion, readPath), { body: assignment, idempotent: false });
@@ -113,7 +142,8 @@ export class HttpGraphClient implements GraphClient {
   }
 
   async batch(requests: GraphBatchRequest[], opts: { version?: GraphApiVersion } = {}): Promise<GraphBatchResponse[]> {
-    if (new Set(requests.map((r) => r.id)).size !== requests.length) throw new Error('$batch request ids must be unique');
+    if (new Set(requests.map((r) => r.id)).size !== requests.length)
+      throw new Error('$batch request ids must be unique');
     const results = new Map<string, GraphBatchResponse>();
     for (let i = 0; i < requests.length; i += MAX_BATCH_SIZE) {
       await this.batchChunk(requests.slice(i, i + MAX_BATCH_SIZE), opts.version ?? 'beta', results);
@@ -122,7 +152,11 @@ export class HttpGraphClient implements GraphClient {
   }
 
   /** Graph does not retry inside a batch: resend only the throttled/unavailable ids, after the largest Retry-After. */
-  private async batchChunk(chunk: GraphBatchRequest[], version: GraphApiVersion, results: Map<string, GraphBatchResponse>): Promise<void> {
+  private async batchChunk(
+    chunk: GraphBatchRequest[],
+    version: GraphApiVersion,
+    results: Map<string, GraphBatchResponse>,
+  ): Promise<void> {
     const { settings, stats } = this.deps;
     let pending = chunk;
     for (let attempt = 1; ; attempt++) {
@@ -164,7 +198,9 @@ export class HttpGraphClient implements GraphClient {
       idempotent: opts.idempotent,
       onRetry: (delayMs, error) => {
         stats.recordRetry(delayMs);
-        this.logger.debug(`retrying ${method} ${pathOf(url)} in ${delayMs} ms after ${error instanceof GraphError ? error.status : 'error'}`);
+        this.logger.debug(
+          `retrying ${method} ${pathOf(url)} in ${delayMs} ms after ${error instanceof GraphError ? error.status : 'error'}`,
+        );
       },
     });
     return policy.execute(() => this.attempt(method, url, opts), this.deps.signal);
@@ -174,7 +210,11 @@ export class HttpGraphClient implements GraphClient {
     const { settings, stats, budget, identity } = this.deps;
     const isWrite = method !== 'GET';
     if (budget) {
-      const waited = await budget.reserve(identity, opts.cost ?? { requests: 1, writes: isWrite ? 1 : 0 }, this.deps.signal);
+      const waited = await budget.reserve(
+        identity,
+        opts.cost ?? { requests: 1, writes: isWrite ? 1 : 0 },
+        this.deps.signal,
+      );
       if (waited > 0) stats.recordBudgetWait(waited);
     }
     const accessToken = await this.deps.getAccessToken();
@@ -201,19 +241,28 @@ export class HttpGraphClient implements GraphClient {
     } catch (error) {
       if (this.deps.signal?.aborted) throw this.deps.signal.reason;
       const reason = timeout.aborted ? `timed out after ${settings.requestTimeoutMs} ms` : (error as Error)?.message;
-      throw new GraphUnavailableError(`Graph unreachable on ${method} ${path}: ${reason}`, { status: 0, clientRequestId, method, path }, undefined, true);
+      throw new GraphUnavailableError(
+        `Graph unreachable on ${method} ${path}: ${reason}`,
+        { status: 0, clientRequestId, method, path },
+        undefined,
+        true,
+      );
     }
     const requestId = response.headers.get('request-id') ?? undefined;
     const body = await readBody(response);
     if (opts.countInStats !== false) stats.recordResponse(response.status, isWrite);
-    this.logger.debug(`${method} ${path} → ${response.status} in ${Date.now() - started} ms request-id=${requestId ?? '-'} client-request-id=${clientRequestId}`);
+    this.logger.debug(
+      `${method} ${path} → ${response.status} in ${Date.now() - started} ms request-id=${requestId ?? '-'} client-request-id=${clientRequestId}`,
+    );
     if (response.ok) return { status: response.status, body };
     const error = graphErrorFromResponse(
       { status: response.status, body, retryAfter: response.headers.get('retry-after'), requestId },
       { clientRequestId, method, path },
     );
     if (error instanceof GraphThrottledError) {
-      this.logger.warn(`429 on ${method} ${path} (Retry-After ${response.headers.get('retry-after') ?? 'absent'}) request-id=${requestId ?? '-'}`);
+      this.logger.warn(
+        `429 on ${method} ${path} (Retry-After ${response.headers.get('retry-after') ?? 'absent'}) request-id=${requestId ?? '-'}`,
+      );
       await budget?.pause(identity, error.retryAfterMs ?? settings.backoffBaseMs);
     }
     throw error;
@@ -241,7 +290,8 @@ export class HttpGraphClient implements GraphClient {
 
   private url(version: GraphApiVersion, path: string, query?: GraphQuery): string {
     const params: string[] = [];
-    const add = (name: string, value: string | undefined) => value !== undefined && params.push(`$${name}=${encodeURIComponent(value)}`);
+    const add = (name: string, value: string | undefined) =>
+      value !== undefined && params.push(`$${name}=${encodeURIComponent(value)}`);
     add('select', query?.select?.length ? query.select.join(',') : undefined);
     add('expand', query?.expand?.length ? query.expand.join(',') : undefined);
     add('filter', query?.filter);
@@ -272,7 +322,13 @@ async function readBody(response: Response): Promise<unknown> {
 function toBatchWireRequest(r: GraphBatchRequest) {
   // Graph requires Content-Type on every inner request that has a body.
   const headers = r.body !== undefined ? { 'Content-Type': 'application/json', ...r.headers } : r.headers;
-  return { id: r.id, method: r.method, url: r.url, ...(headers ? { headers } : {}), ...(r.body !== undefined ? { body: r.body } : {}) };
+  return {
+    id: r.id,
+    method: r.method,
+    url: r.url,
+    ...(headers ? { headers } : {}),
+    ...(r.body !== undefined ? { body: r.body } : {}),
+  };
 }
 
 function normalizeBatchResponse(r: GraphBatchResponse): GraphBatchResponse {

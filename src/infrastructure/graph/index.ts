@@ -1,7 +1,16 @@
 export { GraphModule } from './graph.module';
 export { GraphClientFactory } from './graph-client.factory';
 export type { GraphClientOptions } from './graph-client.factory';
-export type { GraphClient, GraphQuery, GraphPage, GraphTarget, GraphMethod, GraphBatchRequest, GraphBatchResponse, GraphRequestOptions } from './graph-client';
+export type {
+  GraphClient,
+  GraphQuery,
+  GraphPage,
+  GraphTarget,
+  GraphMethod,
+  GraphBatchRequest,
+  GraphBatchResponse,
+  GraphRequestOptions,
+} from './graph-client';
 export { GraphCallStats } from './graph-call-stats';
 export {
   GraphError,
@@ -19,5 +28,12 @@ export type { BudgetState } from './graph-throttle-budget';
 export type { TenantGraphConnection } from './tenant-graph-connection';
 export { deriveCapabilities } from './capabilities';
 export type { TenantCapabilities, TypeCapability } from './capabilities';
-export { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, DELEGATED_GROUP_SEARCH_SCOPES, getContract, isGraphTypeKey, stripReadOnlyFields } from '../../../config/graph-contracts';
+export {
+  GRAPH_CONTRACTS,
+  GRAPH_TYPE_KEYS,
+  DELEGATED_GROUP_SEARCH_SCOPES,
+  getContract,
+  isGraphTypeKey,
+  stripReadOnlyFields,
+} from '../../../config/graph-contracts';
 export type { GraphContract, GraphTypeKey, GraphApiVersion } from '../../../config/graph-contracts';

@@ -32,7 +32,11 @@ describe('one Graph path', () => {
       const rel = relative(SRC, file).split('\\').join('/');
       if (ALLOWED.some((allowed) => rel.startsWith(`${allowed}/`))) continue;
       const text = readFileSync(file, 'utf8');
-      const rules = HOST_NAMES_ALLOWED.includes(rel) ? CALLS : OWN_API_CLIENTS.includes(rel) ? HOSTS : [...HOSTS, ...CALLS];
+      const rules = HOST_NAMES_ALLOWED.includes(rel)
+        ? CALLS
+        : OWN_API_CLIENTS.includes(rel)
+          ? HOSTS
+          : [...HOSTS, ...CALLS];
       for (const [what, pattern] of rules) if (pattern.test(text)) offenders.push(`src/${rel}: ${what}`);
     }
     expect(offenders).toEqual([]);

@@ -4,5 +4,6 @@ export interface TenantGraphConnection {
   connectionKey: string;
   entraTenantId: string;
   clientId: string;
-  credential: { kind: 'secret'; secret: string } | { kind: 'certificate'; privateKeyPem: string; thumbprintSha256: string };
+  credential:
+    { kind: 'secret'; secret: string } | { kind: 'certificate'; privateKeyPem: string; thumbprintSha256: string };
 }

@@ -4,8 +4,21 @@ import { AppError, type AppErrorCode } from '../../shared/app-errors';
 import { safeErrorMessage } from '../../shared/redact';
 
 const logger = new Logger('GraphQLError');
-const PASS_THROUGH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
-const HTTP_STATUS_CODES: Record<number, AppErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+const PASS_THROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+const HTTP_STATUS_CODES: Record<number, AppErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
 
 /**
  * Every error leaves with a stable `extensions.code` and a message that is safe to show: domain errors keep theirs,
@@ -21,8 +34,17 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const response = original.getResponse() as { message?: string | string[] } | string;
-    const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : (response.message ?? original.message);
-    return { ...base, message, extensions: { code: HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT') } };
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray(response.message)
+          ? response.message.join('; ')
+          : (response.message ?? original.message);
+    return {
+      ...base,
+      message,
+      extensions: { code: HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT') },
+    };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'CONFLICT') {
@@ -30,14 +52,28 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (code && PASS_THROUGH_CODES.has(code)) {
     // Query-shape errors (parse, validation, depth/alias/cost limits): the caller's fault, said plainly.
-    return { ...base, extensions: { code: code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' ? code : 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      extensions: {
+        code:
+          code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST'
+            ? code
+            : 'BAD_USER_INPUT',
+      },
+    };
   }
   if (!(original instanceof Error) || original instanceof GraphQLError) {
     // graphql-js errors without an original error are about the request itself (e.g. variable coercion).
-    if (original instanceof GraphQLError && !original.originalError) return { ...base, extensions: { code: code ?? 'BAD_USER_INPUT' } };
+    if (original instanceof GraphQLError && !original.originalError)
+      return { ...base, extensions: { code: code ?? 'BAD_USER_INPUT' } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(root)'}: ${safeErrorMessage(original)}`);
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL' },
+  };
 }
 
 function compact(details: Record<string, unknown>): Record<string, unknown> {

@@ -47,7 +47,15 @@ function unauthenticated(error: unknown): GraphQLError {
           validationRules: [...armor.validationRules],
           formatError: formatGraphqlError,
           // Authentication happens once per operation, before any resolver: no token, no GraphQL.
-          context: async ({ req, res, extra }: { req?: Request; res?: Response; extra?: { user?: GraphqlContext['user'] } }): Promise<GraphqlContext> => {
+          context: async ({
+            req,
+            res,
+            extra,
+          }: {
+            req?: Request;
+            res?: Response;
+            extra?: { user?: GraphqlContext['user'] };
+          }): Promise<GraphqlContext> => {
             if (extra?.user) return { user: extra.user, requestId: randomUUID() };
             try {
               const user = await verifier.verify(req?.headers.authorization);
@@ -72,8 +80,11 @@ function unauthenticated(error: unknown): GraphQLError {
               },
               // Errors over WebSocket get the same stable codes and redaction as over HTTP.
               onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
-                result.errors?.length ? { ...result, errors: result.errors.map((error) => formatGraphqlError(error.toJSON(), error)) } : undefined,
-              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((error) => formatGraphqlError(error.toJSON(), error)),
+                result.errors?.length
+                  ? { ...result, errors: result.errors.map((error) => formatGraphqlError(error.toJSON(), error)) }
+                  : undefined,
+              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+                errors.map((error) => formatGraphqlError(error.toJSON(), error)),
             },
           },
         } as ApolloDriverConfig;

@@ -16,11 +16,17 @@ describe('input validation pipe', () => {
   const run = (value: unknown) => pipe.transform(value, { type: 'body', metatype: Outer });
 
   it('names the first bad field as BAD_USER_INPUT', async () => {
-    await expect(run({ tenantId: 'nope', certificate: { pem: 'ok' } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'tenantId' } });
+    await expect(run({ tenantId: 'nope', certificate: { pem: 'ok' } })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'tenantId' },
+    });
   });
 
   it('names nested fields with their path', async () => {
-    const error = await run({ tenantId: '2b0d7f57-51c1-4d5e-9f4c-6a1a1c1d1e1f', certificate: { pem: 'too long' } }).catch((e) => e);
+    const error = await run({
+      tenantId: '2b0d7f57-51c1-4d5e-9f4c-6a1a1c1d1e1f',
+      certificate: { pem: 'too long' },
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(BadUserInputError);
     expect(error.details.field).toBe('certificate.pem');
     expect(error.message).toContain('certificate.pem');

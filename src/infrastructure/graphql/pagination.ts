@@ -37,10 +37,19 @@ export function encodeCursor(values: ReadonlyArray<string | number>): string {
 }
 
 /** `isValid` checks the values before they become SQL parameters, so a forged cursor is BAD_USER_INPUT, not a database error. */
-export function decodeCursor(cursor: string, arity: number, field = 'after', isValid: (values: string[]) => boolean = () => true): string[] {
+export function decodeCursor(
+  cursor: string,
+  arity: number,
+  field = 'after',
+  isValid: (values: string[]) => boolean = () => true,
+): string[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       const strings = values.map(String);
       if (isValid(strings)) return strings;
     }
@@ -52,12 +61,18 @@ export function decodeCursor(cursor: string, arity: number, field = 'after', isV
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`${field} must be between 1 and ${MAX_PAGE_SIZE}`, field);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw new BadUserInputError(`${field} must be between 1 and ${MAX_PAGE_SIZE}`, field);
   return first;
 }
 
 /** Builds a connection from `limit + 1` fetched rows (the extra row only tells whether there is a next page). */
-export function toConnection<Row, Node>(rows: Row[], limit: number, cursorOf: (row: Row) => ReadonlyArray<string | number>, toNode: (row: Row) => Node): ConnectionShape<Node> {
+export function toConnection<Row, Node>(
+  rows: Row[],
+  limit: number,
+  cursorOf: (row: Row) => ReadonlyArray<string | number>,
+  toNode: (row: Row) => Node,
+): ConnectionShape<Node> {
   const page = rows.slice(0, limit);
   const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };

@@ -5,7 +5,10 @@ import { registerEnumType } from '@nestjs/graphql';
  * schema's convention) and the internal values are the domain values themselves, so resolvers pass them through and
  * the value list lives in one place.
  */
-export function schemaEnum<V extends string>(domain: Record<string, V>, options: { name: string; description?: string }): Record<string, V> {
+export function schemaEnum<V extends string>(
+  domain: Record<string, V>,
+  options: { name: string; description?: string },
+): Record<string, V> {
   const values = Object.fromEntries(Object.values(domain).map((value) => [value.toUpperCase(), value]));
   registerEnumType(values, options);
   return values;

@@ -14,7 +14,10 @@ export class RedisHealthIndicator {
     const indicator = this.health.check(key);
     // A disconnected ioredis queues commands until it reconnects, so the ping is bounded by a timeout.
     try {
-      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs).unref())]);
+      await Promise.race([
+        this.redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs).unref()),
+      ]);
       return indicator.up();
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unreachable';

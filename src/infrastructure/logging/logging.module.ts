@@ -14,11 +14,25 @@ import { AppConfig } from '../config/app-config';
           base: { role: env.APP_ROLE },
           genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
           redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.privateKeyPem', '*.password'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+              '*.clientSecret',
+              '*.accessToken',
+              '*.privateKeyPem',
+              '*.password',
+            ],
             censor: '[REDACTED]',
           },
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-          serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+          },
         },
       }),
     }),

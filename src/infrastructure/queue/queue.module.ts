@@ -21,7 +21,10 @@ export function redisConnectionOptions(url: string) {
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: ({ env }: AppConfig) => ({ connection: redisConnectionOptions(env.REDIS_URL), prefix: `${env.REDIS_PREFIX}:bull` }),
+      useFactory: ({ env }: AppConfig) => ({
+        connection: redisConnectionOptions(env.REDIS_URL),
+        prefix: `${env.REDIS_PREFIX}:bull`,
+      }),
     }),
   ],
   exports: [BullModule],

@@ -4,13 +4,20 @@ import { AppConfig } from '../config/app-config';
 import { REDIS_CLIENT } from './redis.tokens';
 
 export function createRedis(url: string, name: string, options: { autoPipelining?: boolean } = {}): Redis {
-  return new Redis(url, { connectionName: `tenantatlas:${name}`, maxRetriesPerRequest: null, enableReadyCheck: true, enableAutoPipelining: options.autoPipelining ?? false });
+  return new Redis(url, {
+    connectionName: `tenantatlas:${name}`,
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    enableAutoPipelining: options.autoPipelining ?? false,
+  });
 }
 
 /** QUIT when connected (flushes pending replies); a client that never connected would queue QUIT forever. */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status !== 'ready') return redis.disconnect();
-  await Promise.race([redis.quit(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]).catch(() => undefined);
+  await Promise.race([redis.quit(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]).catch(
+    () => undefined,
+  );
   redis.disconnect();
 }
 
@@ -32,7 +39,13 @@ export async function deleteKeysWithPrefix(url: string, prefix: string): Promise
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS_CLIENT, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared', { autoPipelining: true }) }],
+  providers: [
+    {
+      provide: REDIS_CLIENT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared', { autoPipelining: true }),
+    },
+  ],
   exports: [REDIS_CLIENT],
 })
 export class RedisModule implements OnApplicationShutdown {

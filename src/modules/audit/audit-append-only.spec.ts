@@ -17,7 +17,10 @@ describe('audit trail is append-only in code', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       if (!/AuditEventEntity|audit_events/.test(text)) continue;
-      if (/\.(update|delete|remove|softDelete|softRemove|restore|save|upsert|clear|increment|decrement)\s*\(/.test(text)) offenders.push(file);
+      if (
+        /\.(update|delete|remove|softDelete|softRemove|restore|save|upsert|clear|increment|decrement)\s*\(/.test(text)
+      )
+        offenders.push(file);
       if (/\b(UPDATE|DELETE\s+FROM|TRUNCATE)\s+"?audit_events/i.test(text)) offenders.push(file);
     }
     expect(offenders).toEqual([]);

@@ -3,7 +3,12 @@ export { OperationRunsModule } from './operation-runs.module';
 export { OperationRunService, type InitiatedRun, type StartRunInput } from './application/operation-run.service';
 export type { OperationRunFilter, RunVisibility } from './application/operation-run.queries';
 export type { OperationRun } from './domain/operation-run.entity';
-export { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './domain/operation-run-state';
+export {
+  OperationRunOutcome,
+  OperationRunStatus,
+  type RunFailure,
+  type SummaryCounts,
+} from './domain/operation-run-state';
 export { RunCancelledError } from './domain/operation-runs.errors';
 export {
   RunHandler,

@@ -15,6 +15,8 @@ export type AccessRequirement =
 export const RequireTenantRole = (role: TenantRole, tenantIdArg = 'tenantId') =>
   applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'tenantRole', role, tenantIdArg } satisfies AccessRequirement));
 
-export const RequireAuthenticated = (why: string) => applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'authenticated', why } satisfies AccessRequirement));
+export const RequireAuthenticated = (why: string) =>
+  applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'authenticated', why } satisfies AccessRequirement));
 
-export const RequirePlatformAdmin = () => applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'platformAdmin' } satisfies AccessRequirement));
+export const RequirePlatformAdmin = () =>
+  applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'platformAdmin' } satisfies AccessRequirement));

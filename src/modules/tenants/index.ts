@@ -1,3 +1,9 @@
 export { TenantsModule } from './tenants.module';
 export { TenantsFacade } from './application/tenants.facade';
-export { Tenant, TenantCredential, TenantCapabilitiesType, TenantStatusValue, CredentialKindValue } from './graphql/tenant.type';
+export {
+  Tenant,
+  TenantCredential,
+  TenantCapabilitiesType,
+  TenantStatusValue,
+  CredentialKindValue,
+} from './graphql/tenant.type';

@@ -15,12 +15,23 @@ import { TenantEntity } from './domain/tenant.entity';
  */
 async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
-  @Module({ imports: [AppConfigModule.forRoot(env), DatabaseModule, CryptoModule, AuditModule, TypeOrmModule.forFeature([TenantEntity])], providers: [RotateCredentialsUseCase] })
+  @Module({
+    imports: [
+      AppConfigModule.forRoot(env),
+      DatabaseModule,
+      CryptoModule,
+      AuditModule,
+      TypeOrmModule.forFeature([TenantEntity]),
+    ],
+    providers: [RotateCredentialsUseCase],
+  })
   class RotateCredentialsCliModule {}
   const context = await NestFactory.createApplicationContext(RotateCredentialsCliModule, { logger: ['error', 'warn'] });
   try {
     const { rotated, alreadyCurrent } = await context.get(RotateCredentialsUseCase).execute();
-    console.log(`credentials:rotate: re-encrypted ${rotated} tenant credential(s) to key "${env.ENCRYPTION_KEY_ID}"; ${alreadyCurrent} already current.`);
+    console.log(
+      `credentials:rotate: re-encrypted ${rotated} tenant credential(s) to key "${env.ENCRYPTION_KEY_ID}"; ${alreadyCurrent} already current.`,
+    );
   } finally {
     await context.close();
   }

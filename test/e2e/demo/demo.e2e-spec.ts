@@ -46,10 +46,22 @@ async function startDemo(databaseUrl: string): Promise<RunningDemo> {
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "Ready." within ${READY_TIMEOUT_MS} ms; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no "Ready." within ${READY_TIMEOUT_MS} ms; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`,
+          ),
+        ),
+      READY_TIMEOUT_MS,
+    );
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`demo exited with ${code} before "Ready."; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`));
+      reject(
+        new Error(
+          `demo exited with ${code} before "Ready."; stdout: ${stdout.slice(-2000)} stderr: ${stderr.slice(-2000)}`,
+        ),
+      );
     };
     child.once('exit', onExit);
     child.stdout!.on('data', () => {
@@ -62,18 +74,22 @@ async function startDemo(databaseUrl: string): Promise<RunningDemo> {
   const token = /^export TOKEN=(\S+)$/m.exec(stdout)?.[1];
   const tenantId = /^Demo tenant id:\s+([0-9a-f-]{36}) /m.exec(stdout)?.[1];
   const api = /^GraphQL \(HTTP and graphql-ws\): (http:\/\/\S+)\/graphql$/m.exec(stdout)?.[1];
-  if (!token || !tenantId || !api) throw new Error(`could not read token, tenant id and URL from the demo output:\n${stdout}`);
+  if (!token || !tenantId || !api)
+    throw new Error(`could not read token, tenant id and URL from the demo output:\n${stdout}`);
   return { child, api, token, tenantId, output: () => stdout + stderr };
 }
 
 /** SIGTERM, then the exit: 0 from the demo's own handler, or SIGTERM re-raised by Nest's shutdown hooks after closing. */
 async function stop(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   child.kill('SIGTERM');
   return exited;
 }
-const stoppedCleanly = (exit: { code: number | null; signal: NodeJS.Signals | null }) => exit.code === 0 || (exit.code === null && exit.signal === 'SIGTERM');
+const stoppedCleanly = (exit: { code: number | null; signal: NodeJS.Signals | null }) =>
+  exit.code === 0 || (exit.code === null && exit.signal === 'SIGTERM');
 
 const children: ChildProcess[] = [];
 
@@ -94,15 +110,22 @@ describe('npm run demo (src/cli/demo.ts in a child process)', () => {
   it('prints a token and tenant that run an inventory sync, and a second start finds the same tenant', async () => {
     const first = await startDemo(databaseUrl);
     expect(first.output()).toMatch(/Bearer token \(12 h\):/);
-    const call = (demo: RunningDemo, query: string, variables: Record<string, unknown> = {}) => gql(demo.api, query, variables, demo.token);
+    const call = (demo: RunningDemo, query: string, variables: Record<string, unknown> = {}) =>
+      gql(demo.api, query, variables, demo.token);
 
-    const started = await call(first, `mutation($t: ID!) { startInventorySync(tenantId: $t) { id type } }`, { t: first.tenantId });
+    const started = await call(first, `mutation($t: ID!) { startInventorySync(tenantId: $t) { id type } }`, {
+      t: first.tenantId,
+    });
     expect(started.errors).toBeUndefined();
     const runId = started.data!.startInventorySync.id as string;
     const deadline = Date.now() + 60_000;
     let run: Record<string, any> | undefined;
     for (;;) {
-      const res = await call(first, `query($id: ID!) { operationRun(id: $id) { status outcome failures { item code message } } }`, { id: runId });
+      const res = await call(
+        first,
+        `query($id: ID!) { operationRun(id: $id) { status outcome failures { item code message } } }`,
+        { id: runId },
+      );
       expect(res.errors).toBeUndefined();
       run = res.data!.operationRun;
       if (run?.status === 'COMPLETED' || Date.now() > deadline) break;

@@ -23,8 +23,14 @@ describe('authentication', () => {
     ['an expired token', () => issuer.userToken({ tid }, { expiresIn: Math.floor(Date.now() / 1000) - 600 })],
     ['a token for another audience', () => issuer.userToken({ tid }, { aud: 'api://someone-else' })],
     ['a token from another issuer', () => issuer.userToken({ tid }, { iss: 'https://evil.example/v2.0' })],
-    ['a token whose issuer names another tenant', () => issuer.userToken({ tid }, { iss: `https://login.microsoftonline.com/${randomUUID()}/v2.0` })],
-    ['a token signed by an unknown key', async () => issuer.userToken({ tid }, { key: (await generateKeyPair('RS256')).privateKey })],
+    [
+      'a token whose issuer names another tenant',
+      () => issuer.userToken({ tid }, { iss: `https://login.microsoftonline.com/${randomUUID()}/v2.0` }),
+    ],
+    [
+      'a token signed by an unknown key',
+      async () => issuer.userToken({ tid }, { key: (await generateKeyPair('RS256')).privateKey }),
+    ],
     ['garbage', async () => 'not-a-jwt'],
   ];
 

@@ -7,7 +7,10 @@ describe('health', () => {
     try {
       const response = await fetch(`${app.url}/health/ready`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+      expect(await response.json()).toMatchObject({
+        status: 'ok',
+        info: { postgres: { status: 'up' }, redis: { status: 'up' } },
+      });
     } finally {
       await app.close();
     }
@@ -19,7 +22,10 @@ describe('health', () => {
       expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
       const response = await fetch(`${app.url}/health/ready`);
       expect(response.status).toBe(503);
-      const body = (await response.json()) as { error: Record<string, { status: string }>; info: Record<string, { status: string }> };
+      const body = (await response.json()) as {
+        error: Record<string, { status: string }>;
+        info: Record<string, { status: string }>;
+      };
       expect(body.error.redis.status).toBe('down');
       expect(body.info.postgres.status).toBe('up');
     } finally {

@@ -1,12 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../../../src/infrastructure/database/database-url';
+import {
+  dropDatabase,
+  ensureDatabaseExists,
+  withDatabaseName,
+} from '../../../src/infrastructure/database/database-url';
 import { runMigrations } from '../../../src/infrastructure/database/run-migrations';
 import { MIGRATIONS } from '../../../migrations';
 
 describe('migrations', () => {
-  const url = withDatabaseName(process.env.DATABASE_URL!, `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_mig`);
+  const url = withDatabaseName(
+    process.env.DATABASE_URL!,
+    `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_mig`,
+  );
 
   beforeAll(() => ensureDatabaseExists(url));
   afterAll(() => dropDatabase(url));
@@ -27,8 +34,15 @@ describe('migrations', () => {
   });
 
   it('lists every migration file in migrations/index.ts, in timestamp order', () => {
-    const files = readdirSync(join(__dirname, '../../../migrations')).filter((f) => /^\d{13}-.+\.ts$/.test(f)).sort();
+    const files = readdirSync(join(__dirname, '../../../migrations'))
+      .filter((f) => /^\d{13}-.+\.ts$/.test(f))
+      .sort();
     const names = MIGRATIONS.map((m) => m.name);
-    expect(names).toEqual(files.map((f) => { const [stamp, rest] = [f.slice(0, 13), f.slice(14, -3)]; return `${rest.replace(/-/g, '')}${stamp}`; }));
+    expect(names).toEqual(
+      files.map((f) => {
+        const [stamp, rest] = [f.slice(0, 13), f.slice(14, -3)];
+        return `${rest.replace(/-/g, '')}${stamp}`;
+      }),
+    );
   });
 });

@@ -12,7 +12,13 @@ describe('GraphQL in production mode', () => {
   beforeAll(async () => {
     issuer = await TestIssuer.start();
     const tid = randomUUID();
-    app = await startTestApp({ APP_ROLE: 'api', NODE_ENV: 'production', ENCRYPTION_KEY: randomBytes(32).toString('base64'), AUTH_ALLOWED_TENANTS: tid, AUTH_JWKS_URL: issuer.jwksUrl });
+    app = await startTestApp({
+      APP_ROLE: 'api',
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      AUTH_ALLOWED_TENANTS: tid,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+    });
     token = await issuer.userToken({ tid });
   });
   afterAll(async () => {

@@ -44,7 +44,9 @@ describe('GraphQL hardening', () => {
   });
 
   it('blocks GET mutations and simple cross-site requests (CSRF prevention)', async () => {
-    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ me { oid } }')}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ me { oid } }')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/i);
   });

@@ -23,7 +23,12 @@ describe('directory.groups.sync and directoryGroups', () => {
 
   it('caches every group, pages through them from the database, and marks groups gone from Entra as deleted', async () => {
     const { tenantId, sim } = await scenario.addManagedTenant({ groups: 45 });
-    const start = async () => waitForRun(scenario, (await scenario.call(`mutation($t: ID!) { startDirectoryGroupsSync(tenantId: $t) { id } }`, { t: tenantId })).data!.startDirectoryGroupsSync.id);
+    const start = async () =>
+      waitForRun(
+        scenario,
+        (await scenario.call(`mutation($t: ID!) { startDirectoryGroupsSync(tenantId: $t) { id } }`, { t: tenantId }))
+          .data!.startDirectoryGroupsSync.id,
+      );
     expect((await start()).outcome).toBe('SUCCEEDED');
 
     const simGroups = scenario.sim.tenant(sim.tenantId).groups;

@@ -81,7 +81,11 @@ async function stopWorker(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
+async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs; // stops a broken test only; nothing is asserted about the time taken
   for (;;) {
     const value = await check();
@@ -100,7 +104,10 @@ describe('inventory schedule with two worker processes', () => {
   beforeAll(async () => {
     // API only: every tick is consumed by one of the two spawned worker processes, never by this process.
     scenario = await startScenario({ env: { APP_ROLE: 'api', INVENTORY_SCHEDULE_MIN_GAP_SECONDS: MIN_GAP_SECONDS } });
-    queue = new Queue('inventory-schedules', { connection: redisConnectionOptions(process.env.REDIS_URL!), prefix: `${process.env.REDIS_PREFIX}:bull` });
+    queue = new Queue('inventory-schedules', {
+      connection: redisConnectionOptions(process.env.REDIS_URL!),
+      prefix: `${process.env.REDIS_PREFIX}:bull`,
+    });
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -113,8 +120,14 @@ describe('inventory schedule with two worker processes', () => {
   });
 
   it('the shorter test-only gap is refused in production', () => {
-    const production = { NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUTH_ALLOWED_TENANTS: 'x' };
-    expect(() => validateEnvironment({ ...production, INVENTORY_SCHEDULE_MIN_GAP_SECONDS: '2' })).toThrow(/INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production/);
+    const production = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      AUTH_ALLOWED_TENANTS: 'x',
+    };
+    expect(() => validateEnvironment({ ...production, INVENTORY_SCHEDULE_MIN_GAP_SECONDS: '2' })).toThrow(
+      /INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production/,
+    );
     expect(validateEnvironment(production).INVENTORY_SCHEDULE_MIN_GAP_SECONDS).toBe(300);
   });
 
@@ -138,12 +151,17 @@ describe('inventory schedule with two worker processes', () => {
 
     const tickPrefix = `repeat:inventory-sync:${tenantId}:`;
     const ticks = async (): Promise<Job[]> =>
-      (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'])).filter((job) => job.id?.startsWith(tickPrefix));
+      (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized'])).filter((job) =>
+        job.id?.startsWith(tickPrefix),
+      );
     // At least TICKS_TO_WATCH finished ticks, at least two of which created a run (a very slow machine may need more).
     await waitFor(
       async () => {
         const done = (await ticks()).filter((job) => job.finishedOn);
-        return done.length >= TICKS_TO_WATCH && done.filter((job) => (job.returnvalue as { created?: boolean } | null)?.created).length >= 2;
+        return (
+          done.length >= TICKS_TO_WATCH &&
+          done.filter((job) => (job.returnvalue as { created?: boolean } | null)?.created).length >= 2
+        );
       },
       `${TICKS_TO_WATCH} ticks, two of them creating a run`,
       45000,
@@ -167,15 +185,12 @@ describe('inventory schedule with two worker processes', () => {
           [tenantId],
         )
       ).rows;
-    const settled = await waitFor(
-      async () => {
-        const all = await ticks();
-        if (all.some((job) => !job.finishedOn)) return null;
-        const runs = await scheduledRuns();
-        return runs.every((run) => run.status === 'completed') ? { ticks: all, runs } : null;
-      },
-      'the last tick and its run to finish',
-    );
+    const settled = await waitFor(async () => {
+      const all = await ticks();
+      if (all.some((job) => !job.finishedOn)) return null;
+      const runs = await scheduledRuns();
+      return runs.every((run) => run.status === 'completed') ? { ticks: all, runs } : null;
+    }, 'the last tick and its run to finish');
     for (const worker of workers) expect(worker.exits).toEqual([]);
 
     // Distinct ticks (one BullMQ job id per scheduled instant), none failed.
@@ -205,13 +220,16 @@ describe('inventory schedule with two worker processes', () => {
 
     // No two scheduled runs of the tenant were running at the same time (started_at/finished_at are PostgreSQL now();
     // a run can only be created once the previous one's completion committed, so this holds without clock slack).
-    const byStart = runs.map((run) => ({ ...run, started: run.started_at!, finished: run.finished_at! })).sort((a, b) => a.started.getTime() - b.started.getTime());
+    const byStart = runs
+      .map((run) => ({ ...run, started: run.started_at!, finished: run.finished_at! }))
+      .sort((a, b) => a.started.getTime() - b.started.getTime());
     for (const run of byStart) {
       expect(run.started).toBeInstanceOf(Date);
       expect(run.finished).toBeInstanceOf(Date);
       expect(run.outcome).toBe('succeeded');
     }
-    for (let i = 1; i < byStart.length; i++) expect(byStart[i].started.getTime()).toBeGreaterThanOrEqual(byStart[i - 1].finished.getTime());
+    for (let i = 1; i < byStart.length; i++)
+      expect(byStart[i].started.getTime()).toBeGreaterThanOrEqual(byStart[i - 1].finished.getTime());
 
     // The schedule is really gone: no tick after the last one settled.
     await new Promise((resolve) => setTimeout(resolve, MIN_GAP_SECONDS * 1000 + 500));

@@ -42,8 +42,19 @@ describe('inventory.sync', () => {
   }
 
   const items = (tenantId: string) =>
-    db.query(`SELECT type_key, external_id, name, odata_type, platform, meta, missing_since FROM inventory_items WHERE tenant_id = $1`, [tenantId]) as Promise<
-      Array<{ type_key: string; external_id: string; name: string; odata_type: string; platform: string | null; meta: Record<string, unknown>; missing_since: Date | null }>
+    db.query(
+      `SELECT type_key, external_id, name, odata_type, platform, meta, missing_since FROM inventory_items WHERE tenant_id = $1`,
+      [tenantId],
+    ) as Promise<
+      Array<{
+        type_key: string;
+        external_id: string;
+        name: string;
+        odata_type: string;
+        platform: string | null;
+        meta: Record<string, unknown>;
+        missing_since: Date | null;
+      }>
     >;
 
   it('records every OpenIntuneBaseline fixture once with its type, name and metadata, and never a payload', async () => {
@@ -65,7 +76,13 @@ describe('inventory.sync', () => {
       if (fixture.lastModifiedDateTime) expect(row[0].meta.lastModifiedDateTime).toBe(fixture.lastModifiedDateTime);
     }
     const stored = JSON.stringify(rows);
-    for (const payloadKey of ['settingInstance', 'scheduledActionsForRule', 'passwordMinimumLength', '"assignments"', 'settingDefinitionId']) {
+    for (const payloadKey of [
+      'settingInstance',
+      'scheduledActionsForRule',
+      'passwordMinimumLength',
+      '"assignments"',
+      'settingDefinitionId',
+    ]) {
       expect(stored).not.toContain(payloadKey);
     }
   });
@@ -83,7 +100,10 @@ describe('inventory.sync', () => {
     const second = await sync(tenantId);
     expect(second.outcome).toBe('SUCCEEDED');
     let rows = await items(tenantId);
-    const missing = rows.filter((r) => r.missing_since !== null).map((r) => r.external_id).sort();
+    const missing = rows
+      .filter((r) => r.missing_since !== null)
+      .map((r) => r.external_id)
+      .sort();
     expect(missing).toEqual([String(a.entity.id), String(b.entity.id)].sort());
     expect(rows.filter((r) => r.missing_since === null)).toHaveLength(70);
 
@@ -103,14 +123,24 @@ describe('inventory.sync', () => {
     }
     const run = await sync(tenantId);
     expect(run.outcome).toBe('PARTIALLY_SUCCEEDED');
-    const skipped = run.failures.filter((f: { code: string }) => f.code === 'SKIPPED_NO_PERMISSION').map((f: { item: string }) => f.item).sort();
+    const skipped = run.failures
+      .filter((f: { code: string }) => f.code === 'SKIPPED_NO_PERMISSION')
+      .map((f: { item: string }) => f.item)
+      .sort();
     expect(skipped).toEqual(['deviceHealthScript', 'deviceManagementScript']);
     expect(run.summaryCounts.skipped).toBe(2);
-    const summary = await scenario.call(`query($t: ID!) { inventorySummary(tenantId: $t) { types { typeKey present lastStatus lastReason } } }`, { t: tenantId });
-    const scripts = summary.data!.inventorySummary.types.find((t: { typeKey: string }) => t.typeKey === 'deviceManagementScript');
+    const summary = await scenario.call(
+      `query($t: ID!) { inventorySummary(tenantId: $t) { types { typeKey present lastStatus lastReason } } }`,
+      { t: tenantId },
+    );
+    const scripts = summary.data!.inventorySummary.types.find(
+      (t: { typeKey: string }) => t.typeKey === 'deviceManagementScript',
+    );
     expect(scripts).toMatchObject({ present: 0, lastStatus: 'skipped' });
     expect(scripts.lastReason).toMatch(/DeviceManagementScripts\.Read\.All/);
-    const configs = summary.data!.inventorySummary.types.find((t: { typeKey: string }) => t.typeKey === 'deviceConfiguration');
+    const configs = summary.data!.inventorySummary.types.find(
+      (t: { typeKey: string }) => t.typeKey === 'deviceConfiguration',
+    );
     expect(configs).toMatchObject({ present: 3, lastStatus: 'synced' });
   });
 
@@ -126,8 +156,13 @@ describe('inventory.sync', () => {
     const secondRows = await items(second.tenantId);
     expect(secondRows.length).toBeGreaterThan(0);
     expect(secondRows.some((r) => firstIds.has(r.external_id))).toBe(false);
-    const viaApi = await scenario.call(`query($t: ID!) { inventoryItems(tenantId: $t, first: 100) { edges { node { tenantId } } } }`, { t: second.tenantId });
-    expect(new Set(viaApi.data!.inventoryItems.edges.map((e: { node: { tenantId: string } }) => e.node.tenantId))).toEqual(new Set([second.tenantId]));
+    const viaApi = await scenario.call(
+      `query($t: ID!) { inventoryItems(tenantId: $t, first: 100) { edges { node { tenantId } } } }`,
+      { t: second.tenantId },
+    );
+    expect(
+      new Set(viaApi.data!.inventoryItems.edges.map((e: { node: { tenantId: string } }) => e.node.tenantId)),
+    ).toEqual(new Set([second.tenantId]));
   });
 
   it('rejects unknown type keys naming the field', async () => {

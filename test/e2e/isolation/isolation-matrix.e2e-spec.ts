@@ -1,7 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { collect, wsClient, type GraphqlResponse } from '../../support/graphql-client';
 import { PLATFORM_ADMIN, startAccessHarness, waitForRun, type AccessHarness } from '../tenants/access-fixture';
-import { documentFor, loadSchema, missingTwin, OPERATION_ARGS, rootOperations, type RootOperation, type TargetIds } from './operation-catalog';
+import {
+  documentFor,
+  loadSchema,
+  missingTwin,
+  OPERATION_ARGS,
+  rootOperations,
+  type RootOperation,
+  type TargetIds,
+} from './operation-catalog';
 
 const ROLES = ['viewer', 'operator', 'admin', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -22,9 +30,12 @@ describe('tenant isolation matrix', () => {
     h = await startAccessHarness();
     const alpha = await h.registerTenant({ displayName: 'Alpha Corp' });
     const b = await h.registerTenant({ displayName: 'Bravo Confidential Holdings' });
-    for (const role of ['viewer', 'operator', 'admin'] as const) await h.grant(alpha.id, `${role}@alpha.test`, role.toUpperCase() as 'VIEWER');
+    for (const role of ['viewer', 'operator', 'admin'] as const)
+      await h.grant(alpha.id, `${role}@alpha.test`, role.toUpperCase() as 'VIEWER');
     await h.grant(b.id, 'bravo.admin@bravo.test', 'ADMIN');
-    const started = await h.call(PLATFORM_ADMIN, `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, { t: b.id });
+    const started = await h.call(PLATFORM_ADMIN, `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, {
+      t: b.id,
+    });
     const runId = started.data!.verifyTenant.id;
     await waitForRun(h, runId);
     const notes = await h.call(PLATFORM_ADMIN, `{ myNotifications { edges { node { id } } } }`);
@@ -47,17 +58,31 @@ describe('tenant isolation matrix', () => {
     const document = documentFor(op, variables);
     if (op.kind !== 'subscription') {
       const res: GraphqlResponse = await h.call(userOf(role), document, variables);
-      return { data: res.data ?? null, errors: (res.errors ?? []).map((e) => ({ code: e.extensions?.code, reason: e.extensions?.reason, message: e.message })) };
+      return {
+        data: res.data ?? null,
+        errors: (res.errors ?? []).map((e) => ({
+          code: e.extensions?.code,
+          reason: e.extensions?.reason,
+          message: e.message,
+        })),
+      };
     }
     const client = wsClient(h.app.url, await h.token(userOf(role)));
     try {
       const events = await collect(client, document, variables, 1, 1200).done;
       return { events };
     } catch (error) {
-      const errors = ((error as { errors?: Array<{ message: string; extensions?: { code?: string } }> }).errors ?? (Array.isArray(error) ? error : []));
+      const errors =
+        (error as { errors?: Array<{ message: string; extensions?: { code?: string } }> }).errors ??
+        (Array.isArray(error) ? error : []);
       if (!errors.length && /timed out/.test(String((error as Error).message))) return { events: [] };
       // Subscribe-time errors over graphql-ws arrive without extensions.code; the message is the same NOT_FOUND text.
-      return { errors: errors.map((e) => ({ code: e.extensions?.code ?? (/ not found$/.test(e.message) ? 'NOT_FOUND' : undefined), message: e.message })) };
+      return {
+        errors: errors.map((e) => ({
+          code: e.extensions?.code ?? (/ not found$/.test(e.message) ? 'NOT_FOUND' : undefined),
+          message: e.message,
+        })),
+      };
     } finally {
       await client.dispose();
     }
@@ -85,18 +110,28 @@ describe('tenant isolation matrix', () => {
         const label = `${op.kind} ${op.name} as ${role}`;
         const codes = ((against as { errors?: Array<{ code: string }> }).errors ?? []).map((e) => e.code);
         const bad = codes.filter((c) => !ALLOWED_CODES.has(c));
-        if (bad.length) failures.push(`${label}: unexpected ${bad.join(',')}: ${JSON.stringify(against).slice(0, 300)}`);
-        if (normalize(against, bravo) !== normalize(missing, twin)) failures.push(`${label}: differs from a missing tenant:\n  B: ${normalize(against, bravo).slice(0, 300)}\n  ∅: ${normalize(missing, twin).slice(0, 300)}`);
+        if (bad.length)
+          failures.push(`${label}: unexpected ${bad.join(',')}: ${JSON.stringify(against).slice(0, 300)}`);
+        if (normalize(against, bravo) !== normalize(missing, twin))
+          failures.push(
+            `${label}: differs from a missing tenant:\n  B: ${normalize(against, bravo).slice(0, 300)}\n  ∅: ${normalize(missing, twin).slice(0, 300)}`,
+          );
         const leaked = bravoMarkers.filter((m) => JSON.stringify(against).includes(m));
         if (leaked.length) failures.push(`${label}: leaks ${leaked.join(', ')}`);
       }
     }
-    console.log(`isolation matrix: ${operations.length} operations × ${ROLES.length} roles = ${cells} cells (each also called against a missing tenant)`);
+    console.log(
+      `isolation matrix: ${operations.length} operations × ${ROLES.length} roles = ${cells} cells (each also called against a missing tenant)`,
+    );
     expect(failures).toEqual([]);
   });
 
   it('left tenant B untouched', async () => {
-    const res = await h.call('bravo.admin@bravo.test', `query($t: ID!) { tenant(id: $t) { displayName status } tenantMembers(tenantId: $t) { userUpn role } }`, { t: bravo.tenantId });
+    const res = await h.call(
+      'bravo.admin@bravo.test',
+      `query($t: ID!) { tenant(id: $t) { displayName status } tenantMembers(tenantId: $t) { userUpn role } }`,
+      { t: bravo.tenantId },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.tenant).toEqual({ displayName: 'Bravo Confidential Holdings', status: 'ACTIVE' });
     expect(res.data!.tenantMembers).toEqual([{ userUpn: 'bravo.admin@bravo.test', role: 'ADMIN' }]);

@@ -24,7 +24,13 @@ export interface TargetIds {
 }
 
 export function missingTwin(): TargetIds {
-  return { tenantId: randomUUID(), entraTenantId: randomUUID(), runId: randomUUID(), memberUpn: 'nobody-here@msp.test', notificationId: randomUUID() };
+  return {
+    tenantId: randomUUID(),
+    entraTenantId: randomUUID(),
+    runId: randomUUID(),
+    memberUpn: 'nobody-here@msp.test',
+    notificationId: randomUUID(),
+  };
 }
 
 /**
@@ -35,7 +41,14 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   me: () => ({}),
   tenants: () => ({ includeArchived: true }),
   tenant: (t) => ({ id: t.tenantId }),
-  registerTenant: (t) => ({ input: { entraTenantId: t.entraTenantId, displayName: 'Takeover', clientId: randomUUID(), clientSecret: 'takeover' } }),
+  registerTenant: (t) => ({
+    input: {
+      entraTenantId: t.entraTenantId,
+      displayName: 'Takeover',
+      clientId: randomUUID(),
+      clientSecret: 'takeover',
+    },
+  }),
   updateTenantCredentials: (t) => ({ input: { tenantId: t.tenantId, clientSecret: 'hijacked' } }),
   renameTenant: (t) => ({ id: t.tenantId, displayName: 'Hijacked' }),
   archiveTenant: (t) => ({ id: t.tenantId }),
@@ -69,15 +82,24 @@ export interface RootOperation {
 }
 
 export async function loadSchema(url: string, token: string): Promise<GraphQLSchema> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
+  });
   const body = (await response.json()) as { data: IntrospectionQuery };
   return buildClientSchema(body.data);
 }
 
 export function rootOperations(schema: GraphQLSchema): RootOperation[] {
   const out: RootOperation[] = [];
-  const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()], ['subscription', schema.getSubscriptionType()]] as const;
-  for (const [kind, type] of roots) for (const field of Object.values(type?.getFields() ?? {})) out.push({ kind, name: field.name, field });
+  const roots = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
+  ] as const;
+  for (const [kind, type] of roots)
+    for (const field of Object.values(type?.getFields() ?? {})) out.push({ kind, name: field.name, field });
   return out;
 }
 

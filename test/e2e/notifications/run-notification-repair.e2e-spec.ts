@@ -19,7 +19,12 @@ describe('run notification repair', () => {
   beforeAll(async () => {
     issuer = await TestIssuer.start();
     // The scheduled sweep stays out of the way: these tests trigger it themselves and count what it does.
-    app = await startTestApp({ ...FAST_RUN_SETTINGS, REDIS_PREFIX: ownPrefix('repair'), AUTH_JWKS_URL: issuer.jwksUrl, NOTIFICATION_REPAIR_INTERVAL_MS: 3_600_000 });
+    app = await startTestApp({
+      ...FAST_RUN_SETTINGS,
+      REDIS_PREFIX: ownPrefix('repair'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      NOTIFICATION_REPAIR_INTERVAL_MS: 3_600_000,
+    });
     db = app.app.get(DataSource);
   });
   afterAll(async () => {
@@ -29,7 +34,11 @@ describe('run notification repair', () => {
 
   const repair = () => app.app.get(RunNotificationRepair).repair();
   const kindsOf = async (runId: string): Promise<string[]> =>
-    ((await db.query(`SELECT kind FROM notifications WHERE run_id = $1 ORDER BY kind`, [runId])) as Array<{ kind: string }>).map((row) => row.kind);
+    (
+      (await db.query(`SELECT kind FROM notifications WHERE run_id = $1 ORDER BY kind`, [runId])) as Array<{
+        kind: string;
+      }>
+    ).map((row) => row.kind);
   const loseNotifications = (runId: string) => db.query(`DELETE FROM notifications WHERE run_id = $1`, [runId]);
 
   /** A finished run whose notifications the listener wrote and a crash then "lost". */
@@ -42,23 +51,57 @@ describe('run notification repair', () => {
   };
 
   const replayEvents = (run: OperationRun) => {
-    const event = { runId: run.id, tenantId: null, type: run.type, title: 'No-op', initiatorUserId: run.initiatorUserId, attempt: run.attempt, version: run.version };
+    const event = {
+      runId: run.id,
+      tenantId: null,
+      type: run.type,
+      title: 'No-op',
+      initiatorUserId: run.initiatorUserId,
+      attempt: run.attempt,
+      version: run.version,
+    };
     app.app.get(EventBus).emit('operation-run.queued', event);
-    app.app.get(EventBus).emit('operation-run.completed', { ...event, outcome: OperationRunOutcome.Succeeded, summaryCounts: run.summaryCounts });
+    app.app.get(EventBus).emit('operation-run.completed', {
+      ...event,
+      outcome: OperationRunOutcome.Succeeded,
+      summaryCounts: run.summaryCounts,
+    });
   };
 
   it('creates the lost queued and terminal notifications of a finished run once, pushes them live, and a second sweep or a late event adds none', async () => {
     const run = await finishedRunWithoutNotifications();
     const client = wsClient(app.url, await issuer.userToken(alice));
     const pushed: Array<{ kind: string; runId: string }> = [];
-    client.subscribe<{ notificationAdded: { kind: string; runId: string } }>({ query: `subscription { notificationAdded { kind runId } }` }, { next: ({ data }) => void pushed.push(data!.notificationAdded), error: () => undefined, complete: () => undefined });
+    client.subscribe<{ notificationAdded: { kind: string; runId: string } }>(
+      { query: `subscription { notificationAdded { kind runId } }` },
+      {
+        next: ({ data }) => void pushed.push(data!.notificationAdded),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register
 
     expect(await repair()).toBe(2);
-    const rows = await db.query(`SELECT kind, user_id, title, outcome, link FROM notifications WHERE run_id = $1 ORDER BY kind`, [run.id]);
+    const rows = await db.query(
+      `SELECT kind, user_id, title, outcome, link FROM notifications WHERE run_id = $1 ORDER BY kind`,
+      [run.id],
+    );
     expect(rows).toEqual([
-      { kind: 'run_completed', user_id: initiatorUserId, title: 'No-op succeeded', outcome: 'succeeded', link: `/operations/${run.id}` },
-      { kind: 'run_queued', user_id: initiatorUserId, title: 'No-op queued', outcome: null, link: `/operations/${run.id}` },
+      {
+        kind: 'run_completed',
+        user_id: initiatorUserId,
+        title: 'No-op succeeded',
+        outcome: 'succeeded',
+        link: `/operations/${run.id}`,
+      },
+      {
+        kind: 'run_queued',
+        user_id: initiatorUserId,
+        title: 'No-op queued',
+        outcome: null,
+        link: `/operations/${run.id}`,
+      },
     ]);
     await waitFor(async () => pushed.filter((n) => n.runId === run.id).length >= 2, 'the repaired notifications, live');
 
@@ -107,7 +150,11 @@ describe('run notification repair', () => {
 describe('run notification repair schedule', () => {
   let app: RunningTestApp;
   beforeAll(async () => {
-    app = await startTestApp({ ...FAST_RUN_SETTINGS, REDIS_PREFIX: ownPrefix('repair-schedule'), NOTIFICATION_REPAIR_INTERVAL_MS: 1000 });
+    app = await startTestApp({
+      ...FAST_RUN_SETTINGS,
+      REDIS_PREFIX: ownPrefix('repair-schedule'),
+      NOTIFICATION_REPAIR_INTERVAL_MS: 1000,
+    });
   });
   afterAll(() => app.close());
 
@@ -115,7 +162,12 @@ describe('run notification repair schedule', () => {
     const db = app.app.get(DataSource);
     const { run } = await runs(app.app).start('system.noop', { initiatorUserId: `${randomUUID()}:${randomUUID()}` });
     await waitForRun(app.app, run.id, completed);
-    const count = async () => ((await db.query(`SELECT count(*)::int AS n FROM notifications WHERE run_id = $1`, [run.id])) as Array<{ n: number }>)[0].n;
+    const count = async () =>
+      (
+        (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE run_id = $1`, [run.id])) as Array<{
+          n: number;
+        }>
+      )[0].n;
     await waitFor(async () => (await count()) === 2, 'the listener’s notifications');
     await db.query(`DELETE FROM notifications WHERE run_id = $1`, [run.id]);
     await waitFor(async () => (await count()) === 2, 'the scheduled repair');

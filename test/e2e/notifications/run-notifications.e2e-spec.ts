@@ -29,7 +29,11 @@ describe('run notifications', () => {
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
-    app = await startTestApp({ ...FAST_RUN_SETTINGS, REDIS_PREFIX: ownPrefix('notify'), AUTH_JWKS_URL: issuer.jwksUrl });
+    app = await startTestApp({
+      ...FAST_RUN_SETTINGS,
+      REDIS_PREFIX: ownPrefix('notify'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+    });
     aliceToken = await issuer.userToken(alice);
     bobToken = await issuer.userToken(bob);
   });
@@ -41,15 +45,27 @@ describe('run notifications', () => {
   const notesOf = async (token: string, runId: string, unreadOnly = false): Promise<Note[]> => {
     const response = await gql(app.url, MINE, { unreadOnly, first: 100 }, token);
     expect(response.errors).toBeUndefined();
-    return response.data!.myNotifications.edges.map((e: { node: Note }) => e.node).filter((n: Note) => n.runId === runId);
+    return response
+      .data!.myNotifications.edges.map((e: { node: Note }) => e.node)
+      .filter((n: Note) => n.runId === runId);
   };
 
   it('gives the initiator exactly one queued and one terminal notification, pushed live, and nobody else any', async () => {
     const client = wsClient(app.url, aliceToken);
     const pushed: Note[] = [];
-    client.subscribe<{ notificationAdded: Note }>({ query: `subscription { notificationAdded { id kind runId title } }` }, { next: ({ data }) => void pushed.push(data!.notificationAdded), error: () => undefined, complete: () => undefined });
+    client.subscribe<{ notificationAdded: Note }>(
+      { query: `subscription { notificationAdded { id kind runId title } }` },
+      {
+        next: ({ data }) => void pushed.push(data!.notificationAdded),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register
-    const { run } = await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}`, context: { progressSteps: 2 } });
+    const { run } = await runs(app.app).start('system.noop', {
+      initiatorUserId: `${alice.tid}:${alice.oid}`,
+      context: { progressSteps: 2 },
+    });
     await waitForRun(app.app, run.id, completed);
     const notes = await waitFor(async () => {
       const found = await notesOf(aliceToken, run.id);
@@ -62,7 +78,12 @@ describe('run notifications', () => {
     ]);
     expect(await notesOf(bobToken, run.id)).toEqual([]);
     await waitFor(async () => pushed.filter((n) => n.runId === run.id).length >= 2, 'the live notifications');
-    expect(pushed.filter((n) => n.runId === run.id).map((n) => n.kind).sort()).toEqual(['RUN_COMPLETED', 'RUN_QUEUED']);
+    expect(
+      pushed
+        .filter((n) => n.runId === run.id)
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(['RUN_COMPLETED', 'RUN_QUEUED']);
     await client.dispose();
   });
 
@@ -71,9 +92,21 @@ describe('run notifications', () => {
     const done = await waitForRun(app.app, run.id, completed);
     await waitFor(async () => (await notesOf(aliceToken, run.id)).length >= 2, 'both notifications');
     const bus = app.app.get(EventBus);
-    const event = { runId: run.id, tenantId: null, type: run.type, title: 'No-op', initiatorUserId: done.initiatorUserId, attempt: 1, version: done.version };
+    const event = {
+      runId: run.id,
+      tenantId: null,
+      type: run.type,
+      title: 'No-op',
+      initiatorUserId: done.initiatorUserId,
+      attempt: 1,
+      version: done.version,
+    };
     bus.emit('operation-run.queued', event);
-    bus.emit('operation-run.completed', { ...event, outcome: OperationRunOutcome.Succeeded, summaryCounts: done.summaryCounts });
+    bus.emit('operation-run.completed', {
+      ...event,
+      outcome: OperationRunOutcome.Succeeded,
+      summaryCounts: done.summaryCounts,
+    });
     await new Promise((resolve) => setTimeout(resolve, 300)); // the listener is async; give it the chance to (wrongly) insert
     expect(await notesOf(aliceToken, run.id)).toHaveLength(2);
   });
@@ -94,22 +127,43 @@ describe('run notifications', () => {
       'garbage',
     ];
     for (const after of forged) {
-      const response = await gql(app.url, `query ($after: String) { myNotifications(first: 5, after: $after) { edges { cursor } } }`, { after }, aliceToken);
-      expect(response.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+      const response = await gql(
+        app.url,
+        `query ($after: String) { myNotifications(first: 5, after: $after) { edges { cursor } } }`,
+        { after },
+        aliceToken,
+      );
+      expect(response.errors?.map((e) => e.extensions)).toEqual([
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+      ]);
     }
   });
 
   it('pages with its own cursors, no gaps, no repeats', async () => {
-    for (let i = 0; i < 2; i++) await waitForRun(app.app, (await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}` })).run.id, completed);
+    for (let i = 0; i < 2; i++)
+      await waitForRun(
+        app.app,
+        (await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}` })).run.id,
+        completed,
+      );
     await new Promise((resolve) => setTimeout(resolve, 300)); // the listener is async
-    const all = (await gql(app.url, MINE, { first: 100 }, aliceToken)).data!.myNotifications.edges.map((e: { node: Note }) => e.node.id);
+    const all = (await gql(app.url, MINE, { first: 100 }, aliceToken)).data!.myNotifications.edges.map(
+      (e: { node: Note }) => e.node.id,
+    );
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const response: any = await gql(app.url, `query ($after: String) { myNotifications(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, aliceToken);
+      const response: any = await gql(
+        app.url,
+        `query ($after: String) { myNotifications(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        aliceToken,
+      );
       expect(response.errors).toBeUndefined();
       seen.push(...response.data.myNotifications.edges.map((e: { node: { id: string } }) => e.node.id));
-      after = response.data.myNotifications.pageInfo.hasNextPage ? response.data.myNotifications.pageInfo.endCursor : null;
+      after = response.data.myNotifications.pageInfo.hasNextPage
+        ? response.data.myNotifications.pageInfo.endCursor
+        : null;
     } while (after);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThanOrEqual(4);
@@ -125,7 +179,12 @@ describe('run notifications', () => {
     const ids = notes.map((n) => n.id);
     const byBob = await gql(app.url, `mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids }, bobToken);
     expect(byBob.data!.markNotificationsRead).toBe(0);
-    const byAlice = await gql(app.url, `mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids }, aliceToken);
+    const byAlice = await gql(
+      app.url,
+      `mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`,
+      { ids },
+      aliceToken,
+    );
     expect(byAlice.data!.markNotificationsRead).toBe(2);
     expect(await notesOf(aliceToken, run.id, true)).toEqual([]);
     expect((await notesOf(aliceToken, run.id)).every((n) => n.readAt !== null)).toBe(true);

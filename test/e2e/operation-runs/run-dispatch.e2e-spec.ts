@@ -14,7 +14,9 @@ describe('dispatch safety', () => {
       expect(created).toBe(true);
       expect(run).toMatchObject({ status: 'completed', outcome: 'failed' });
       expect(run.failures[0]).toMatchObject({ code: 'enqueue_failed' });
-      const rows = await app.app.get(DataSource).query(`SELECT status FROM operation_runs WHERE dedupe_key = $1`, [`system.noop:${dedupeKey}`]);
+      const rows = await app.app
+        .get(DataSource)
+        .query(`SELECT status FROM operation_runs WHERE dedupe_key = $1`, [`system.noop:${dedupeKey}`]);
       expect(rows).toEqual([{ status: 'completed' }]);
     } finally {
       await app.close();

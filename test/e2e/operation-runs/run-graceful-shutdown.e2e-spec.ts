@@ -19,7 +19,9 @@ describe('a worker process stopped with SIGTERM', () => {
     child = await spawnWorker(prefix);
     const { run } = await runs(api.app).start('system.noop', { context: { sleepMs: 1500, progressSteps: 15 } });
     await waitForRun(api.app, run.id, (r) => r.status === 'running', 'the child worker to start it');
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child!.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child!.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.kill('SIGTERM');
     // Nest runs the shutdown hooks, then re-raises the signal so the exit status says why the process ended.
     const { code, signal } = await exited;

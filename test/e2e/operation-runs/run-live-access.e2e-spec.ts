@@ -60,11 +60,14 @@ describe('live run updates: access re-checked per event without a query per even
     const client = wsClient(h.app.url, await h.token(upn));
     const versions: number[] = [];
     const errors: unknown[] = [];
-    client.subscribe<{ operationRunUpdated: { version: number } }>({ query: RUN_UPDATED, variables: { tenantId } }, {
-      next: ({ data, errors: e }) => (e ? errors.push(e) : versions.push(data!.operationRunUpdated.version)),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    });
+    client.subscribe<{ operationRunUpdated: { version: number } }>(
+      { query: RUN_UPDATED, variables: { tenantId } },
+      {
+        next: ({ data, errors: e }) => (e ? errors.push(e) : versions.push(data!.operationRunUpdated.version)),
+        error: (e) => errors.push(e),
+        complete: () => {},
+      },
+    );
     cleanups.push(() => client.dispose());
     const warmUp = setInterval(() => bus.emit('operation-run.updated', snapshot(tenantId, 0)), 50);
     try {

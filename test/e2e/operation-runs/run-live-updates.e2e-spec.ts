@@ -3,12 +3,28 @@ import type { ChildProcess } from 'node:child_process';
 import { gql, wsClient } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 import { TestIssuer } from '../../support/test-issuer';
-import { completed, createTenantRow, FAST_RUN_SETTINGS, killHard, ownPrefix, runs, spawnWorker, stopGracefully, waitForRun } from './run-test-kit';
+import {
+  completed,
+  createTenantRow,
+  FAST_RUN_SETTINGS,
+  killHard,
+  ownPrefix,
+  runs,
+  spawnWorker,
+  stopGracefully,
+  waitForRun,
+} from './run-test-kit';
 
 const RUN_UPDATED = `subscription ($tenantId: ID, $id: ID) { operationRunUpdated(tenantId: $tenantId, id: $id) { id status outcome version summaryCounts { processed total } } }`;
 
 interface RunUpdate {
-  operationRunUpdated: { id: string; status: string; outcome: string | null; version: number; summaryCounts: { processed: number; total: number } };
+  operationRunUpdated: {
+    id: string;
+    status: string;
+    outcome: string | null;
+    version: number;
+    summaryCounts: { processed: number; total: number };
+  };
 }
 
 describe('live run updates across processes (api here, worker in a child process)', () => {
@@ -22,7 +38,13 @@ describe('live run updates across processes (api here, worker in a child process
   beforeAll(async () => {
     issuer = await TestIssuer.start();
     [api, worker] = await Promise.all([
-      startTestApp({ ...FAST_RUN_SETTINGS, APP_ROLE: 'api', REDIS_PREFIX: prefix, AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: admin }),
+      startTestApp({
+        ...FAST_RUN_SETTINGS,
+        APP_ROLE: 'api',
+        REDIS_PREFIX: prefix,
+        AUTH_JWKS_URL: issuer.jwksUrl,
+        ADMIN_UPNS: admin,
+      }),
       spawnWorker(prefix),
     ]);
     token = await issuer.userToken({ tid: randomUUID(), upn: admin });
@@ -39,18 +61,24 @@ describe('live run updates across processes (api here, worker in a child process
     const client = wsClient(api.url, token);
     const events: RunUpdate['operationRunUpdated'][] = [];
     const finished = new Promise<void>((resolve, reject) => {
-      client.subscribe<RunUpdate>({ query: RUN_UPDATED, variables: { tenantId } }, {
-        next: ({ data, errors }) => {
-          if (errors) return reject(new Error(errors[0].message));
-          events.push(data!.operationRunUpdated);
-          if (data!.operationRunUpdated.status === 'COMPLETED') resolve();
+      client.subscribe<RunUpdate>(
+        { query: RUN_UPDATED, variables: { tenantId } },
+        {
+          next: ({ data, errors }) => {
+            if (errors) return reject(new Error(errors[0].message));
+            events.push(data!.operationRunUpdated);
+            if (data!.operationRunUpdated.status === 'COMPLETED') resolve();
+          },
+          error: reject,
+          complete: () => resolve(),
         },
-        error: reject,
-        complete: () => resolve(),
-      });
+      );
     });
     await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register before the run exists
-    const { run } = await runs(api.app).start('system.noop', { tenantId, context: { sleepMs: 500, progressSteps: steps } });
+    const { run } = await runs(api.app).start('system.noop', {
+      tenantId,
+      context: { sleepMs: 500, progressSteps: steps },
+    });
     await finished;
     await client.dispose();
 
@@ -63,9 +91,17 @@ describe('live run updates across processes (api here, worker in a child process
   });
 
   it('cancels a run running in the worker process from a cancelOperationRun on the api process', async () => {
-    const { run } = await runs(api.app).start('system.noop', { tenantId: await createTenantRow(api.app), context: { sleepMs: 120000, progressSteps: 1200 } });
+    const { run } = await runs(api.app).start('system.noop', {
+      tenantId: await createTenantRow(api.app),
+      context: { sleepMs: 120000, progressSteps: 1200 },
+    });
     await waitForRun(api.app, run.id, (r) => r.status === 'running');
-    const response = await gql(api.url, `mutation ($id: ID!) { cancelOperationRun(id: $id) { id status cancelRequestedAt } }`, { id: run.id }, token);
+    const response = await gql(
+      api.url,
+      `mutation ($id: ID!) { cancelOperationRun(id: $id) { id status cancelRequestedAt } }`,
+      { id: run.id },
+      token,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.cancelOperationRun.cancelRequestedAt).not.toBeNull();
     const done = await waitForRun(api.app, run.id, completed);

@@ -32,7 +32,15 @@ describe('run monitoring over GraphQL (database only)', () => {
     });
     await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
     const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
-    api = await startTestApp({ ...FAST_RUN_SETTINGS, APP_ROLE: 'api', REDIS_PREFIX: ownPrefix('monitor'), AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: admin, GRAPH_BASE_URL: graphUrl, GRAPH_TOKEN_ENDPOINT_BASE_URL: graphUrl });
+    api = await startTestApp({
+      ...FAST_RUN_SETTINGS,
+      APP_ROLE: 'api',
+      REDIS_PREFIX: ownPrefix('monitor'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      ADMIN_UPNS: admin,
+      GRAPH_BASE_URL: graphUrl,
+      GRAPH_TOKEN_ENDPOINT_BASE_URL: graphUrl,
+    });
     adminToken = await issuer.userToken({ tid: randomUUID(), upn: admin });
     outsiderToken = await issuer.userToken({ tid: randomUUID(), upn: 'outsider@contoso.test' });
     tenantId = await createTenantRow(api.app);
@@ -51,7 +59,12 @@ describe('run monitoring over GraphQL (database only)', () => {
     );
   });
   afterAll(async () => {
-    await api.app.get(DataSource).query(`UPDATE operation_runs SET status = 'completed', outcome = 'cancelled', finished_at = now() WHERE type = $1 AND status = 'running'`, [fixtureType]);
+    await api.app
+      .get(DataSource)
+      .query(
+        `UPDATE operation_runs SET status = 'completed', outcome = 'cancelled', finished_at = now() WHERE type = $1 AND status = 'running'`,
+        [fixtureType],
+      );
     await api.close();
     await issuer.close();
     await new Promise((resolve) => graph.close(resolve));
@@ -61,9 +74,17 @@ describe('run monitoring over GraphQL (database only)', () => {
     const seen: Array<{ id: string; createdAt: string }> = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const response: GraphqlResponse = await gql(api.url, LIST, { filter: { tenantId, type: fixtureType }, first: 10, after }, adminToken);
+      const response: GraphqlResponse = await gql(
+        api.url,
+        LIST,
+        { filter: { tenantId, type: fixtureType }, first: 10, after },
+        adminToken,
+      );
       expect(response.errors).toBeUndefined();
-      const { edges, pageInfo } = response.data!.operationRuns as { edges: Array<{ node: { id: string; createdAt: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      const { edges, pageInfo } = response.data!.operationRuns as {
+        edges: Array<{ node: { id: string; createdAt: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
       seen.push(...edges.map((e: { node: { id: string; createdAt: string } }) => e.node));
       if (!pageInfo.hasNextPage) break;
       after = pageInfo.endCursor;
@@ -72,43 +93,104 @@ describe('run monitoring over GraphQL (database only)', () => {
     expect(seen).toHaveLength(28);
     expect(new Set(seen.map((r) => r.id)).size).toBe(28);
     const keys = seen.map((r) => [Date.parse(r.createdAt), r.id] as const);
-    for (let i = 1; i < keys.length; i++) expect(keys[i - 1][0] > keys[i][0] || (keys[i - 1][0] === keys[i][0] && keys[i - 1][1] > keys[i][1])).toBe(true);
+    for (let i = 1; i < keys.length; i++)
+      expect(keys[i - 1][0] > keys[i][0] || (keys[i - 1][0] === keys[i][0] && keys[i - 1][1] > keys[i][1])).toBe(true);
   });
 
   it('filters by status, outcome and creation time, with UPPER_CASE enum values', async () => {
-    const running = await gql(api.url, LIST, { filter: { tenantId, type: fixtureType, status: 'RUNNING' }, first: 50 }, adminToken);
+    const running = await gql(
+      api.url,
+      LIST,
+      { filter: { tenantId, type: fixtureType, status: 'RUNNING' }, first: 50 },
+      adminToken,
+    );
     expect(running.data!.operationRuns.edges).toHaveLength(3);
     expect(running.data!.operationRuns.edges[0].node.status).toBe('RUNNING');
-    const failed = await gql(api.url, LIST, { filter: { tenantId, type: fixtureType, outcome: 'FAILED' }, first: 50 }, adminToken);
+    const failed = await gql(
+      api.url,
+      LIST,
+      { filter: { tenantId, type: fixtureType, outcome: 'FAILED' }, first: 50 },
+      adminToken,
+    );
     expect(failed.data!.operationRuns.edges).toHaveLength(5);
-    const recent = await gql(api.url, LIST, { filter: { tenantId, type: fixtureType, createdAfter: new Date(Date.now() - 60_000).toISOString(), status: 'COMPLETED' }, first: 50 }, adminToken);
+    const recent = await gql(
+      api.url,
+      LIST,
+      {
+        filter: {
+          tenantId,
+          type: fixtureType,
+          createdAfter: new Date(Date.now() - 60_000).toISOString(),
+          status: 'COMPLETED',
+        },
+        first: 50,
+      },
+      adminToken,
+    );
     expect(recent.data!.operationRuns.edges).toHaveLength(25);
-    const old = await gql(api.url, LIST, { filter: { tenantId, type: fixtureType, createdBefore: new Date(Date.now() - 60_000).toISOString() }, first: 50 }, adminToken);
+    const old = await gql(
+      api.url,
+      LIST,
+      {
+        filter: { tenantId, type: fixtureType, createdBefore: new Date(Date.now() - 60_000).toISOString() },
+        first: 50,
+      },
+      adminToken,
+    );
     expect(old.data!.operationRuns.edges).toHaveLength(3);
   });
 
   it('hides runs of tenants the caller may not see: NOT_FOUND for detail, cancel and subscription, absent from lists', async () => {
     const { run } = await runs(api.app).start('system.noop', { tenantId, context: {} });
-    const detail = await gql(api.url, `query ($id: ID!) { operationRun(id: $id) { id } }`, { id: run.id }, outsiderToken);
+    const detail = await gql(
+      api.url,
+      `query ($id: ID!) { operationRun(id: $id) { id } }`,
+      { id: run.id },
+      outsiderToken,
+    );
     expect(errorCodes(detail)).toEqual(['NOT_FOUND']);
-    const cancel = await gql(api.url, `mutation ($id: ID!) { cancelOperationRun(id: $id) { id } }`, { id: run.id }, outsiderToken);
+    const cancel = await gql(
+      api.url,
+      `mutation ($id: ID!) { cancelOperationRun(id: $id) { id } }`,
+      { id: run.id },
+      outsiderToken,
+    );
     expect(errorCodes(cancel)).toEqual(['NOT_FOUND']);
     const list = await gql(api.url, LIST, { filter: { tenantId }, first: 50 }, outsiderToken);
     expect(list.data!.operationRuns.edges).toEqual([]);
     const client = wsClient(api.url, outsiderToken);
-    const denied = collect(client, `subscription ($id: ID) { operationRunUpdated(id: $id) { id } }`, { id: run.id }, 1, 5000).done;
+    const denied = collect(
+      client,
+      `subscription ($id: ID) { operationRunUpdated(id: $id) { id } }`,
+      { id: run.id },
+      1,
+      5000,
+    ).done;
     await expect(denied).rejects.toThrow(`OperationRun ${run.id} not found`);
-    await expect(denied).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] });
+    await expect(denied).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
+    });
     await client.dispose();
-    const mine = await gql(api.url, `query ($id: ID!) { operationRun(id: $id) { id status } }`, { id: run.id }, adminToken);
+    const mine = await gql(
+      api.url,
+      `query ($id: ID!) { operationRun(id: $id) { id status } }`,
+      { id: run.id },
+      adminToken,
+    );
     expect(mine.data!.operationRun).toEqual({ id: run.id, status: 'QUEUED' });
     await runs(api.app).requestCancel(run.id, null); // no worker in this file: do not leave it for another file's reconciler
   });
 
   it('answers NOT_FOUND for an unknown run and BAD_USER_INPUT for a forged cursor', async () => {
-    expect(errorCodes(await gql(api.url, `{ operationRun(id: "${randomUUID()}") { id } }`, {}, adminToken))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await gql(api.url, `{ operationRun(id: "not-a-uuid") { id } }`, {}, adminToken))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await gql(api.url, LIST, { first: 5, after: 'Zm9yZ2Vk' }, adminToken))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(api.url, `{ operationRun(id: "${randomUUID()}") { id } }`, {}, adminToken))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(errorCodes(await gql(api.url, `{ operationRun(id: "not-a-uuid") { id } }`, {}, adminToken))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(errorCodes(await gql(api.url, LIST, { first: 5, after: 'Zm9yZ2Vk' }, adminToken))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 
   it('makes no Graph request for start, list, detail, cancel or a subscription', async () => {
@@ -117,9 +199,19 @@ describe('run monitoring over GraphQL (database only)', () => {
     await gql(api.url, LIST, { filter: { tenantId }, first: 20 }, adminToken);
     await gql(api.url, `query ($id: ID!) { operationRun(id: $id) { id } }`, { id: run.id }, adminToken);
     const client = wsClient(api.url, adminToken);
-    const updates = collect(client, `subscription ($id: ID) { operationRunUpdated(id: $id) { id status } }`, { id: run.id }, 1);
+    const updates = collect(
+      client,
+      `subscription ($id: ID) { operationRunUpdated(id: $id) { id status } }`,
+      { id: run.id },
+      1,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const cancelled = await gql(api.url, `mutation ($id: ID!) { cancelOperationRun(id: $id) { status outcome } }`, { id: run.id }, adminToken);
+    const cancelled = await gql(
+      api.url,
+      `mutation ($id: ID!) { cancelOperationRun(id: $id) { status outcome } }`,
+      { id: run.id },
+      adminToken,
+    );
     expect(cancelled.data!.cancelOperationRun).toEqual({ status: 'COMPLETED', outcome: 'CANCELLED' });
     await updates.done;
     await client.dispose();

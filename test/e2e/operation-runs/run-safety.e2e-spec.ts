@@ -31,14 +31,19 @@ describe('the run processor wrapper', () => {
     await queue.add('run', data, { jobId: `${run.id}-dup1`, removeOnComplete: true });
     await waitForRun(app.app, run.id, completed);
     await queue.add('run', data, { jobId: `${run.id}-dup2`, removeOnComplete: true });
-    await waitFor(async () => !(await queue.getJob(`${run.id}-dup1`)) && !(await queue.getJob(`${run.id}-dup2`)), 'the duplicate jobs to be acknowledged');
+    await waitFor(
+      async () => !(await queue.getJob(`${run.id}-dup1`)) && !(await queue.getJob(`${run.id}-dup2`)),
+      'the duplicate jobs to be acknowledged',
+    );
     expect(await sideEffects(key)).toEqual({ started: 1, committed: 1 });
     expect((await runs(app.app).get(run.id))?.outcome).toBe('succeeded');
   });
 
   it('never overlaps two runs of a locked type for the same tenant', async () => {
     const tenantId = newTenantId();
-    const started = await Promise.all([1, 2, 3].map(() => runs(app.app).start('system.noop.locked', { tenantId, context: { sleepMs: 300 } })));
+    const started = await Promise.all(
+      [1, 2, 3].map(() => runs(app.app).start('system.noop.locked', { tenantId, context: { sleepMs: 300 } })),
+    );
     const done = await Promise.all(started.map(({ run }) => waitForRun(app.app, run.id, completed)));
     const intervals = done.map((r) => [r.startedAt!.getTime(), r.finishedAt!.getTime()]).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < intervals.length; i++) expect(intervals[i][0]).toBeGreaterThanOrEqual(intervals[i - 1][1]);
@@ -48,7 +53,10 @@ describe('the run processor wrapper', () => {
   it('cancels a queued run at once, and a running run cooperatively (the handler stops, nothing is committed)', async () => {
     const tenantId = newTenantId();
     const key = randomUUID();
-    const first = await runs(app.app).start('system.noop.locked', { tenantId, context: { sleepMs: 60000, progressSteps: 600, sideEffectKey: key } });
+    const first = await runs(app.app).start('system.noop.locked', {
+      tenantId,
+      context: { sleepMs: 60000, progressSteps: 600, sideEffectKey: key },
+    });
     await waitForRun(app.app, first.run.id, (r) => r.status === 'running');
     const second = await runs(app.app).start('system.noop.locked', { tenantId, context: { sleepMs: 10 } }); // waits for the lock
     const cancelledQueued = await runs(app.app).requestCancel(second.run.id, 'tester');
@@ -64,16 +72,22 @@ describe('the run processor wrapper', () => {
   it('stores failures without tokens or secrets', async () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLXNlY3JldA';
     const message = `Graph call failed: Authorization: Bearer ${jwt} client_secret=SuperSecret123 refresh_token=rt-456`;
-    const { run } = await runs(app.app).start('system.noop', { context: { progressSteps: 2, itemFailure: `item failed with bearer ${jwt}`, failWith: message } });
+    const { run } = await runs(app.app).start('system.noop', {
+      context: { progressSteps: 2, itemFailure: `item failed with bearer ${jwt}`, failWith: message },
+    });
     const done = await waitForRun(app.app, run.id, completed);
     expect(done.outcome).toBe('failed');
-    const [{ failures }] = await app.app.get(DataSource).query(`SELECT failures::text AS failures FROM operation_runs WHERE id = $1`, [run.id]);
+    const [{ failures }] = await app.app
+      .get(DataSource)
+      .query(`SELECT failures::text AS failures FROM operation_runs WHERE id = $1`, [run.id]);
     expect(failures).toContain('[REDACTED');
     for (const secret of [jwt, 'SuperSecret123', 'rt-456']) expect(failures).not.toContain(secret);
   });
 
   it('keeps at most 50 failures of at most 1 KB each', async () => {
-    const { run } = await runs(app.app).start('system.noop', { context: { progressSteps: 60, itemFailure: 'x'.repeat(3000) } });
+    const { run } = await runs(app.app).start('system.noop', {
+      context: { progressSteps: 60, itemFailure: 'x'.repeat(3000) },
+    });
     const done = await waitForRun(app.app, run.id, completed);
     expect(done.outcome).toBe('partially_succeeded');
     expect(done.failures).toHaveLength(50);

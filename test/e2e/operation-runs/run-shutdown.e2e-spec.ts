@@ -4,7 +4,16 @@ import type Redis from 'ioredis';
 import { REDIS_CLIENT } from '../../../src/infrastructure/redis/redis.tokens';
 import { RunQueue } from '../../../src/modules/operation-runs/application/run-queue';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
-import { completed, FAST_RUN_SETTINGS, killHard, newTenantId, ownPrefix, runs, spawnWorker, waitForRun } from './run-test-kit';
+import {
+  completed,
+  FAST_RUN_SETTINGS,
+  killHard,
+  newTenantId,
+  ownPrefix,
+  runs,
+  spawnWorker,
+  waitForRun,
+} from './run-test-kit';
 
 // Generous bound (no timing assertion beyond "not the run's length"): the released runs would sleep 60 s.
 const EXITS_WITHIN_MS = 20000;
@@ -35,7 +44,9 @@ describe('a worker process stopped with SIGTERM after its shutdown grace period'
 
   async function stop(child: ChildProcess): Promise<{ code: number | null; signal: string | null; ms: number }> {
     const startedAt = Date.now();
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.kill('SIGTERM');
     return { ...(await exited), ms: Date.now() - startedAt };
   }
@@ -45,8 +56,16 @@ describe('a worker process stopped with SIGTERM after its shutdown grace period'
     const child = await worker({ RUN_SHUTDOWN_GRACE_MS: 1000, RUN_HEARTBEAT_TIMEOUT_MS: 30000 });
     const key = randomUUID();
     const tenantId = newTenantId();
-    const { run } = await runs(api.app).start('system.noop.locked', { tenantId, context: { sleepMs: 60000, sleepUntilAttempt: 1, progressSteps: 600, sideEffectKey: key } });
-    await waitForRun(api.app, run.id, (r) => r.status === 'running' && r.summaryCounts.processed > 0, 'the child worker to run it');
+    const { run } = await runs(api.app).start('system.noop.locked', {
+      tenantId,
+      context: { sleepMs: 60000, sleepUntilAttempt: 1, progressSteps: 600, sideEffectKey: key },
+    });
+    await waitForRun(
+      api.app,
+      run.id,
+      (r) => r.status === 'running' && r.summaryCounts.processed > 0,
+      'the child worker to run it',
+    );
 
     const { code, signal, ms } = await stop(child);
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
@@ -73,7 +92,12 @@ describe('a worker process stopped with SIGTERM after its shutdown grace period'
     const { run } = await runs(api.app).start('system.noop', { context: { sleepMs: 60000, progressSteps: 600 } });
     for (const attempt of [1, 2]) {
       const child = await worker({ RUN_SHUTDOWN_GRACE_MS: 1000 });
-      await waitForRun(api.app, run.id, (r) => r.status === 'running' && r.attempt === attempt && r.summaryCounts.processed > 0, `attempt ${attempt} to run`);
+      await waitForRun(
+        api.app,
+        run.id,
+        (r) => r.status === 'running' && r.attempt === attempt && r.summaryCounts.processed > 0,
+        `attempt ${attempt} to run`,
+      );
       const { ms } = await stop(child);
       expect(ms).toBeLessThan(EXITS_WITHIN_MS);
     }
@@ -86,7 +110,12 @@ describe('a worker process stopped with SIGTERM after its shutdown grace period'
   it('lets a run that finishes within the grace period complete normally on its first attempt', async () => {
     const child = await worker({ RUN_SHUTDOWN_GRACE_MS: 30000 });
     const { run } = await runs(api.app).start('system.noop', { context: { sleepMs: 2000, progressSteps: 20 } });
-    await waitForRun(api.app, run.id, (r) => r.status === 'running' && r.summaryCounts.processed > 0, 'the child worker to run it');
+    await waitForRun(
+      api.app,
+      run.id,
+      (r) => r.status === 'running' && r.summaryCounts.processed > 0,
+      'the child worker to run it',
+    );
     const { code, signal } = await stop(child);
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
     const done = await runs(api.app).get(run.id);

@@ -19,7 +19,9 @@ describe('starting operation runs', () => {
     const ids = new Set(results.map((r) => r.run.id));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const [{ count }] = await app.app.get(DataSource).query(`SELECT count(*)::int AS count FROM operation_runs WHERE dedupe_key = $1`, [`system.noop:${dedupeKey}`]);
+    const [{ count }] = await app.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS count FROM operation_runs WHERE dedupe_key = $1`, [`system.noop:${dedupeKey}`]);
     expect(count).toBe(1);
     await waitForRun(app.app, [...ids][0], completed);
   });
@@ -37,9 +39,20 @@ describe('starting operation runs', () => {
     const key = `raw-${randomUUID()}`;
     const db = app.app.get(DataSource);
     // Running (not queued) rows: no worker of this app will ever see a job for them.
-    await db.query(`INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`, [key]);
-    await expect(db.query(`INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`, [key])).rejects.toThrow(/operation_runs_open_dedupe_uq/);
-    await db.query(`UPDATE operation_runs SET status = 'completed', outcome = 'succeeded', finished_at = now() WHERE dedupe_key = $1`, [key]);
+    await db.query(
+      `INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`,
+      [key],
+    );
+    await expect(
+      db.query(
+        `INSERT INTO operation_runs (type, status, dedupe_key, started_at, heartbeat_at) VALUES ('raw.test', 'running', $1, now(), now())`,
+        [key],
+      ),
+    ).rejects.toThrow(/operation_runs_open_dedupe_uq/);
+    await db.query(
+      `UPDATE operation_runs SET status = 'completed', outcome = 'succeeded', finished_at = now() WHERE dedupe_key = $1`,
+      [key],
+    );
   });
 
   it('a run goes queued → running → completed and ends succeeded with its progress', async () => {

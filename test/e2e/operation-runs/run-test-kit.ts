@@ -25,7 +25,11 @@ export function runs(app: INestApplication): OperationRunService {
 }
 
 /** Polls (no timing assertion: the deadline only stops a broken test) until `check` returns a value. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -35,7 +39,12 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
   }
 }
 
-export function waitForRun(app: INestApplication, id: string, predicate: (run: OperationRun) => boolean, what = 'the run'): Promise<OperationRun> {
+export function waitForRun(
+  app: INestApplication,
+  id: string,
+  predicate: (run: OperationRun) => boolean,
+  what = 'the run',
+): Promise<OperationRun> {
   return waitFor(async () => {
     const run = await runs(app).get(id);
     return run && predicate(run) ? run : null;

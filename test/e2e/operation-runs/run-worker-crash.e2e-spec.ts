@@ -24,8 +24,15 @@ describe('a worker process killed mid-run', () => {
     child = await spawnWorker(prefix);
     const key = randomUUID();
     // Only the first attempt is slow, so the retry finishes; the side effect commits only when work completes.
-    const { run } = await runs(api.app).start('system.noop', { context: { sleepMs: 120000, sleepUntilAttempt: 1, progressSteps: 1200, sideEffectKey: key } });
-    await waitForRun(api.app, run.id, (r) => r.status === 'running' && r.summaryCounts.processed > 0, 'the child worker to run it');
+    const { run } = await runs(api.app).start('system.noop', {
+      context: { sleepMs: 120000, sleepUntilAttempt: 1, progressSteps: 1200, sideEffectKey: key },
+    });
+    await waitForRun(
+      api.app,
+      run.id,
+      (r) => r.status === 'running' && r.summaryCounts.processed > 0,
+      'the child worker to run it',
+    );
     await killHard(child);
 
     rescuer = await startTestApp({ ...FAST_RUN_SETTINGS, APP_ROLE: 'worker', REDIS_PREFIX: prefix });

@@ -18,17 +18,42 @@ describe('delegated directory group search', () => {
     simTenant = sim.addTenant({
       displayName: 'Search Co',
       apps: [{}],
-      users: [{ upn: 'admin@search.test' }, { upn: 'operator@search.test' }, { upn: 'noconsent@search.test', delegatedConsent: false }],
+      users: [
+        { upn: 'admin@search.test' },
+        { upn: 'operator@search.test' },
+        { upn: 'noconsent@search.test', delegatedConsent: false },
+      ],
       groups: [{ displayName: 'Finance Team' }, { displayName: 'Finance Approvers' }, { displayName: 'Engineering' }],
     });
-    app = await startTestApp({ AUTH_JWKS_URL: sim.jwksUrl('{tid}'), ADMIN_UPNS: 'admin@search.test', GRAPH_BASE_URL: sim.url, GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url, GRAPH_MAX_ATTEMPTS: 1 });
+    app = await startTestApp({
+      AUTH_JWKS_URL: sim.jwksUrl('{tid}'),
+      ADMIN_UPNS: 'admin@search.test',
+      GRAPH_BASE_URL: sim.url,
+      GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
+      GRAPH_MAX_ATTEMPTS: 1,
+    });
     const admin = await token('admin@search.test');
-    const registered = await gql(app.url, `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`, {
-      i: { entraTenantId: simTenant.tenantId, displayName: 'Search Co', clientId: simTenant.apps[0].clientId, clientSecret: simTenant.apps[0].clientSecret },
-    }, admin);
+    const registered = await gql(
+      app.url,
+      `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`,
+      {
+        i: {
+          entraTenantId: simTenant.tenantId,
+          displayName: 'Search Co',
+          clientId: simTenant.apps[0].clientId,
+          clientSecret: simTenant.apps[0].clientSecret,
+        },
+      },
+      admin,
+    );
     tenantId = registered.data!.registerTenant.id;
     for (const upn of ['operator@search.test', 'noconsent@search.test']) {
-      await gql(app.url, `mutation($t: ID!, $u: String!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: OPERATOR) { id } }`, { t: tenantId, u: upn }, admin);
+      await gql(
+        app.url,
+        `mutation($t: ID!, $u: String!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: OPERATOR) { id } }`,
+        { t: tenantId, u: upn },
+        admin,
+      );
     }
   });
   afterAll(async () => {
@@ -39,7 +64,10 @@ describe('delegated directory group search', () => {
   it('finds groups with the signed-in user’s own token (on-behalf-of)', async () => {
     const res = await gql(app.url, SEARCH, { t: tenantId, q: 'finance' }, await token('operator@search.test'));
     expect(res.errors).toBeUndefined();
-    expect(res.data!.searchDirectoryGroups.map((g: { displayName: string }) => g.displayName).sort()).toEqual(['Finance Approvers', 'Finance Team']);
+    expect(res.data!.searchDirectoryGroups.map((g: { displayName: string }) => g.displayName).sort()).toEqual([
+      'Finance Approvers',
+      'Finance Team',
+    ]);
   });
 
   it('is FORBIDDEN "delegated access required" when the user has not consented, and never falls back to the app token', async () => {
@@ -51,7 +79,12 @@ describe('delegated directory group search', () => {
   });
 
   it('is FORBIDDEN "delegated access required" for a caller without a delegated token (no scp)', async () => {
-    const res = await gql(app.url, SEARCH, { t: tenantId, q: 'finance' }, await token('operator@search.test', { scp: '' }));
+    const res = await gql(
+      app.url,
+      SEARCH,
+      { t: tenantId, q: 'finance' },
+      await token('operator@search.test', { scp: '' }),
+    );
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.errors![0].extensions!.reason).toBe('delegated access required');
   });

@@ -21,7 +21,9 @@ describe('tenant memberships', () => {
     await h.grant(a.id, 'Mixed.Case@Msp.test', 'VIEWER');
     const res = await h.call('mixed.case@msp.test', `{ tenants { id myRole } }`);
     expect(res.data!.tenants).toEqual([{ id: a.id, myRole: 'VIEWER' }]);
-    expect(errorCodes(await h.call('mixed.case@msp.test', `query($id: ID!) { tenant(id: $id) { id } }`, { id: b.id }))).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await h.call('mixed.case@msp.test', `query($id: ID!) { tenant(id: $id) { id } }`, { id: b.id })),
+    ).toEqual(['NOT_FOUND']);
   });
 
   it('binds a grant to the identity that first signs in with the UPN; a recycled UPN gets nothing', async () => {
@@ -41,11 +43,22 @@ describe('tenant memberships', () => {
     const changed = await h.call(PLATFORM_ADMIN, GRANT, { t: t.id, u: 'role.change@msp.test', r: 'OPERATOR' });
     expect(changed.data!.grantTenantAccess).toEqual({ userUpn: 'role.change@msp.test', role: 'OPERATOR' });
     expect((await h.call(PLATFORM_ADMIN, MEMBERS, { t: t.id })).data!.tenantMembers).toHaveLength(1);
-    expect((await h.call(PLATFORM_ADMIN, REVOKE, { t: t.id, u: 'role.change@msp.test' })).data!.revokeTenantAccess).toBe(true);
-    expect(errorCodes(await h.call(PLATFORM_ADMIN, REVOKE, { t: t.id, u: 'role.change@msp.test' }))).toEqual(['NOT_FOUND']);
+    expect(
+      (await h.call(PLATFORM_ADMIN, REVOKE, { t: t.id, u: 'role.change@msp.test' })).data!.revokeTenantAccess,
+    ).toBe(true);
+    expect(errorCodes(await h.call(PLATFORM_ADMIN, REVOKE, { t: t.id, u: 'role.change@msp.test' }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect((await h.call('role.change@msp.test', `{ tenants { id } }`)).data!.tenants).toEqual([]);
-    const rows = await db.query(`SELECT action, metadata FROM audit_events WHERE tenant_id = $1 AND action LIKE 'access.%' ORDER BY seq`, [t.id]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['access.granted', 'access.granted', 'access.revoked']);
+    const rows = await db.query(
+      `SELECT action, metadata FROM audit_events WHERE tenant_id = $1 AND action LIKE 'access.%' ORDER BY seq`,
+      [t.id],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'access.granted',
+      'access.granted',
+      'access.revoked',
+    ]);
     expect(rows[1].metadata).toMatchObject({ role: 'operator', previousRole: 'viewer' });
   });
 

@@ -13,18 +13,51 @@ describe('role matrix', () => {
   });
   afterAll(() => h.close());
 
-  const ops: Record<string, { needs: 'viewer' | 'operator' | 'admin'; query: string; vars: () => Record<string, unknown> }> = {
+  const ops: Record<
+    string,
+    { needs: 'viewer' | 'operator' | 'admin'; query: string; vars: () => Record<string, unknown> }
+  > = {
     readTenant: { needs: 'viewer', query: `query($t: ID!) { tenant(id: $t) { id } }`, vars: () => ({ t: tenantId }) },
-    verifyTenant: { needs: 'operator', query: `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, vars: () => ({ t: tenantId }) },
-    searchDirectoryGroups: { needs: 'operator', query: `query($t: ID!) { searchDirectoryGroups(tenantId: $t, query: "x") { id } }`, vars: () => ({ t: tenantId }) },
-    updateTenantCredentials: { needs: 'admin', query: `mutation($t: ID!) { updateTenantCredentials(input: { tenantId: $t, clientSecret: "rotated" }) { id } }`, vars: () => ({ t: tenantId }) },
-    tenantMembers: { needs: 'admin', query: `query($t: ID!) { tenantMembers(tenantId: $t) { userUpn } }`, vars: () => ({ t: tenantId }) },
-    grantTenantAccess: { needs: 'admin', query: `mutation($t: ID!) { grantTenantAccess(tenantId: $t, userUpn: "new@msp.test", role: VIEWER) { id } }`, vars: () => ({ t: tenantId }) },
-    auditEvents: { needs: 'admin', query: `query($t: ID!) { auditEvents(tenantId: $t) { edges { node { action } } } }`, vars: () => ({ t: tenantId }) },
-    renameTenant: { needs: 'admin', query: `mutation($t: ID!) { renameTenant(id: $t, displayName: "Still Contoso") { id } }`, vars: () => ({ t: tenantId }) },
+    verifyTenant: {
+      needs: 'operator',
+      query: `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    searchDirectoryGroups: {
+      needs: 'operator',
+      query: `query($t: ID!) { searchDirectoryGroups(tenantId: $t, query: "x") { id } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    updateTenantCredentials: {
+      needs: 'admin',
+      query: `mutation($t: ID!) { updateTenantCredentials(input: { tenantId: $t, clientSecret: "rotated" }) { id } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    tenantMembers: {
+      needs: 'admin',
+      query: `query($t: ID!) { tenantMembers(tenantId: $t) { userUpn } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    grantTenantAccess: {
+      needs: 'admin',
+      query: `mutation($t: ID!) { grantTenantAccess(tenantId: $t, userUpn: "new@msp.test", role: VIEWER) { id } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    auditEvents: {
+      needs: 'admin',
+      query: `query($t: ID!) { auditEvents(tenantId: $t) { edges { node { action } } } }`,
+      vars: () => ({ t: tenantId }),
+    },
+    renameTenant: {
+      needs: 'admin',
+      query: `mutation($t: ID!) { renameTenant(id: $t, displayName: "Still Contoso") { id } }`,
+      vars: () => ({ t: tenantId }),
+    },
   };
   const RANK = { viewer: 0, operator: 1, admin: 2 } as const;
-  const cases = (['viewer', 'operator', 'admin'] as const).flatMap((role) => Object.keys(ops).map((op) => [role, op] as const));
+  const cases = (['viewer', 'operator', 'admin'] as const).flatMap((role) =>
+    Object.keys(ops).map((op) => [role, op] as const),
+  );
 
   it.each(cases)('%s → %s', async (role, op) => {
     const { needs, query, vars } = ops[op];
@@ -40,7 +73,11 @@ describe('role matrix', () => {
   });
 
   it('records refused attempts on an existing tenant in its audit trail', async () => {
-    const res = await h.call('admin@msp.test', `query($t: ID!) { auditEvents(tenantId: $t, filter: { actions: ["access.denied"] }, first: 100) { edges { node { actorUpn metadataJson } } } }`, { t: tenantId });
+    const res = await h.call(
+      'admin@msp.test',
+      `query($t: ID!) { auditEvents(tenantId: $t, filter: { actions: ["access.denied"] }, first: 100) { edges { node { actorUpn metadataJson } } } }`,
+      { t: tenantId },
+    );
     const denied = res.data!.auditEvents.edges.map((e: { node: { actorUpn: string } }) => e.node.actorUpn);
     expect(denied).toEqual(expect.arrayContaining(['viewer@msp.test', 'operator@msp.test']));
   });

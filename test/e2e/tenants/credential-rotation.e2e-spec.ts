@@ -11,7 +11,11 @@ describe('credential key rotation (npm run credentials:rotate)', () => {
   const NEW_KEY = randomBytes(32).toString('base64');
   let h: AccessHarness;
   beforeAll(async () => {
-    h = await startAccessHarness({ ENCRYPTION_KEY: NEW_KEY, ENCRYPTION_KEY_ID: 'k2026', ENCRYPTION_PREVIOUS_KEYS: `dev:${DEV_KEY}` });
+    h = await startAccessHarness({
+      ENCRYPTION_KEY: NEW_KEY,
+      ENCRYPTION_KEY_ID: 'k2026',
+      ENCRYPTION_PREVIOUS_KEYS: `dev:${DEV_KEY}`,
+    });
   });
   afterAll(() => h.close());
 
@@ -22,17 +26,29 @@ describe('credential key rotation (npm run credentials:rotate)', () => {
     expect(fresh.credential_key_id).toBe('k2026');
 
     // As if sealed before the key change: the old key, same plaintext shape.
-    const old = new CredentialCipher(keyRingFromSettings({ ENCRYPTION_KEY: DEV_KEY, ENCRYPTION_KEY_ID: 'dev' })).seal(JSON.stringify({ kind: 'secret', secret: 'rotate-me' }), t.id);
-    await db.query(`UPDATE tenants SET credential_key_id = $2, credential_ciphertext = $3 WHERE id = $1`, [t.id, old.keyId, old.ciphertext]);
+    const old = new CredentialCipher(keyRingFromSettings({ ENCRYPTION_KEY: DEV_KEY, ENCRYPTION_KEY_ID: 'dev' })).seal(
+      JSON.stringify({ kind: 'secret', secret: 'rotate-me' }),
+      t.id,
+    );
+    await db.query(`UPDATE tenants SET credential_key_id = $2, credential_ciphertext = $3 WHERE id = $1`, [
+      t.id,
+      old.keyId,
+      old.ciphertext,
+    ]);
 
     const result = await h.app.app.get(RotateCredentialsUseCase).execute([t.id]); // scoped: other test files share the database
     expect(result).toEqual({ rotated: 1, alreadyCurrent: 0 });
-    const [after] = await db.query(`SELECT credential_key_id, credential_ciphertext FROM tenants WHERE id = $1`, [t.id]);
+    const [after] = await db.query(`SELECT credential_key_id, credential_ciphertext FROM tenants WHERE id = $1`, [
+      t.id,
+    ]);
     expect(after.credential_key_id).toBe('k2026');
     expect(after.credential_ciphertext).not.toBe(old.ciphertext);
     const connection = await h.app.app.get(TenantsFacade).connectionFor(t.id);
     expect(connection?.credential).toEqual({ kind: 'secret', secret: 'rotate-me' });
-    const audits = await db.query(`SELECT metadata FROM audit_events WHERE tenant_id = $1 AND action = 'tenant.credentials_rotated'`, [t.id]);
+    const audits = await db.query(
+      `SELECT metadata FROM audit_events WHERE tenant_id = $1 AND action = 'tenant.credentials_rotated'`,
+      [t.id],
+    );
     expect(audits).toEqual([{ metadata: { fromKeyId: 'dev', toKeyId: 'k2026' } }]);
     expect((await h.app.app.get(RotateCredentialsUseCase).execute([t.id])).rotated).toBe(0); // idempotent
   });

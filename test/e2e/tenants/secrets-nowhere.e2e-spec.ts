@@ -3,7 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { startGraphSimulator, type GraphSimulator } from '../../../src/graph-simulator';
-import { documentFor, loadSchema, OPERATION_ARGS, rootOperations, type TargetIds } from '../isolation/operation-catalog';
+import {
+  documentFor,
+  loadSchema,
+  OPERATION_ARGS,
+  rootOperations,
+  type TargetIds,
+} from '../isolation/operation-catalog';
 import { gql } from '../../support/graphql-client';
 import { spawnApp } from '../../support/spawn-app';
 import { testEnvironment } from '../../support/test-env';
@@ -24,15 +30,32 @@ describe('secrets appear nowhere', () => {
   let child: ChildProcess;
   let url: string;
   let logs = '';
-  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   const pemBody = pem.split('\n')[5]; // a line from the middle of the key
 
   beforeAll(async () => {
     sim = await startGraphSimulator({ tenants: [{ displayName: 'Unused' }] });
     issuer = await TestIssuer.start();
     const port = await freePort();
-    const env = testEnvironment({ REDIS_PREFIX: `${process.env.REDIS_PREFIX}-secrets`, PORT: port, LOG_LEVEL: 'debug', AUTH_JWKS_URL: issuer.jwksUrl, ADMIN_UPNS: PLATFORM_ADMIN, GRAPH_BASE_URL: sim.url, GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url, GRAPH_MAX_ATTEMPTS: 1 });
-    child = spawnApp(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])));
+    const env = testEnvironment({
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-secrets`,
+      PORT: port,
+      LOG_LEVEL: 'debug',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      ADMIN_UPNS: PLATFORM_ADMIN,
+      GRAPH_BASE_URL: sim.url,
+      GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
+      GRAPH_MAX_ATTEMPTS: 1,
+    });
+    child = spawnApp(
+      Object.fromEntries(
+        Object.entries(env)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ),
+    );
     child.stdout!.on('data', (chunk) => (logs += chunk));
     child.stderr!.on('data', (chunk) => (logs += chunk));
     url = `http://127.0.0.1:${port}`;
@@ -50,13 +73,23 @@ describe('secrets appear nowhere', () => {
   const admin = () => issuer.userToken({ tid: MSP_TID, oid: oidFor(PLATFORM_ADMIN), upn: PLATFORM_ADMIN });
 
   async function register(input: Record<string, unknown>): Promise<string> {
-    const res = await gql(url, `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`, { i: input }, await admin());
+    const res = await gql(
+      url,
+      `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`,
+      { i: input },
+      await admin(),
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.registerTenant.id;
   }
 
   async function verifyAndWait(tenantId: string): Promise<string> {
-    const started = await gql(url, `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`, { t: tenantId }, await admin());
+    const started = await gql(
+      url,
+      `mutation($t: ID!) { verifyTenant(tenantId: $t) { id } }`,
+      { t: tenantId },
+      await admin(),
+    );
     const runId = started.data!.verifyTenant.id;
     for (let i = 0; i < 200; i++) {
       const res = await gql(url, `query($id: ID!) { operationRun(id: $id) { status } }`, { id: runId }, await admin());
@@ -72,15 +105,45 @@ describe('secrets appear nowhere', () => {
     const expired = sim.addTenant({ apps: [{ clientSecret: `${MARK}-exp`, secretExpiresAt: '2020-01-01T00:00:00Z' }] });
     const wrong = sim.addTenant({ apps: [{}] });
     const tenants = [
-      await register({ entraTenantId: full.tenantId, displayName: 'Full', clientId: full.apps[0].clientId, clientSecret: `${MARK}-full` }),
-      await register({ entraTenantId: none.tenantId, displayName: 'None', clientId: none.apps[0].clientId, clientSecret: `${MARK}-none` }),
-      await register({ entraTenantId: expired.tenantId, displayName: 'Expired', clientId: expired.apps[0].clientId, clientSecret: `${MARK}-exp` }),
-      await register({ entraTenantId: wrong.tenantId, displayName: 'Wrong', clientId: wrong.apps[0].clientId, clientSecret: `${MARK}-wrong` }),
-      await register({ entraTenantId: sim.addTenant({}).tenantId, displayName: 'Cert', clientId: '6b1c3f0e-8d7a-4e59-9a34-1f2e3d4c5b6a', certificate: { pem, thumbprint: 'ab'.repeat(32) } }),
+      await register({
+        entraTenantId: full.tenantId,
+        displayName: 'Full',
+        clientId: full.apps[0].clientId,
+        clientSecret: `${MARK}-full`,
+      }),
+      await register({
+        entraTenantId: none.tenantId,
+        displayName: 'None',
+        clientId: none.apps[0].clientId,
+        clientSecret: `${MARK}-none`,
+      }),
+      await register({
+        entraTenantId: expired.tenantId,
+        displayName: 'Expired',
+        clientId: expired.apps[0].clientId,
+        clientSecret: `${MARK}-exp`,
+      }),
+      await register({
+        entraTenantId: wrong.tenantId,
+        displayName: 'Wrong',
+        clientId: wrong.apps[0].clientId,
+        clientSecret: `${MARK}-wrong`,
+      }),
+      await register({
+        entraTenantId: sim.addTenant({}).tenantId,
+        displayName: 'Cert',
+        clientId: '6b1c3f0e-8d7a-4e59-9a34-1f2e3d4c5b6a',
+        certificate: { pem, thumbprint: 'ab'.repeat(32) },
+      }),
     ];
     const runs: string[] = [];
     for (const id of tenants) runs.push(await verifyAndWait(id));
-    const rotated = await gql(url, `mutation($i: UpdateTenantCredentialsInput!) { updateTenantCredentials(input: $i) { id } }`, { i: { tenantId: tenants[0], clientSecret: `${MARK}-rotated` } }, await admin());
+    const rotated = await gql(
+      url,
+      `mutation($i: UpdateTenantCredentialsInput!) { updateTenantCredentials(input: $i) { id } }`,
+      { i: { tenantId: tenants[0], clientSecret: `${MARK}-rotated` } },
+      await admin(),
+    );
     expect(rotated.errors).toBeUndefined();
     runs.push(await verifyAndWait(tenants[0]));
 
@@ -90,7 +153,13 @@ describe('secrets appear nowhere', () => {
     const responses: string[] = [];
     for (const op of rootOperations(schema).filter((o) => o.kind === 'query')) {
       for (const [i, tenantId] of tenants.entries()) {
-        const ids: TargetIds = { tenantId, entraTenantId: tenantId, runId: runs[i], memberUpn: PLATFORM_ADMIN, notificationId: runs[i] };
+        const ids: TargetIds = {
+          tenantId,
+          entraTenantId: tenantId,
+          runId: runs[i],
+          memberUpn: PLATFORM_ADMIN,
+          notificationId: runs[i],
+        };
         const variables = OPERATION_ARGS[op.name]?.(ids) ?? {};
         responses.push(JSON.stringify(await gql(url, documentFor(op, variables), variables, token)));
       }
@@ -102,8 +171,11 @@ describe('secrets appear nowhere', () => {
     await db.connect();
     const dump: string[] = [];
     try {
-      const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
-      for (const { table_name } of tables.rows) dump.push(...(await db.query(`SELECT row_to_json(t)::text AS j FROM "${table_name}" t`)).rows.map((r) => r.j));
+      const tables = await db.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      );
+      for (const { table_name } of tables.rows)
+        dump.push(...(await db.query(`SELECT row_to_json(t)::text AS j FROM "${table_name}" t`)).rows.map((r) => r.j));
       const sealed = await db.query(`SELECT credential_ciphertext FROM tenants WHERE id = ANY($1)`, [tenants]);
       for (const { credential_ciphertext } of sealed.rows) {
         expect(Buffer.from(credential_ciphertext, 'base64').toString('latin1')).not.toContain(MARK);
@@ -135,7 +207,10 @@ describe('secrets appear nowhere', () => {
     const haystacks = { responses: responses.join('\n'), database: dump.join('\n'), redis: redisDump.join('\n'), logs };
     for (const [where, text] of Object.entries(haystacks)) {
       expect({ where, leaked: text.includes(MARK) }).toEqual({ where, leaked: false });
-      expect({ where, leakedKey: text.includes(pemBody) || text.includes('PRIVATE KEY-----\nMI') }).toEqual({ where, leakedKey: false });
+      expect({ where, leakedKey: text.includes(pemBody) || text.includes('PRIVATE KEY-----\nMI') }).toEqual({
+        where,
+        leakedKey: false,
+      });
     }
   }, 120000);
 });

@@ -11,7 +11,12 @@ describe('tenants list: roles per row', () => {
   afterAll(() => h.close());
 
   it('shows each row with the caller’s own role and leaves out tenants they hold no membership on', async () => {
-    const [viewed, operated, administered, foreign] = [await h.registerTenant(), await h.registerTenant(), await h.registerTenant(), await h.registerTenant()];
+    const [viewed, operated, administered, foreign] = [
+      await h.registerTenant(),
+      await h.registerTenant(),
+      await h.registerTenant(),
+      await h.registerTenant(),
+    ];
     await h.grant(viewed.id, 'mixed.roles@msp.test', 'VIEWER');
     await h.grant(operated.id, 'mixed.roles@msp.test', 'OPERATOR');
     await h.grant(administered.id, 'mixed.roles@msp.test', 'ADMIN');
@@ -27,7 +32,8 @@ describe('tenants list: roles per row', () => {
       ]),
     );
     const all = await h.call<{ tenants: Array<{ id: string; myRole: string }> }>(PLATFORM_ADMIN, LIST);
-    for (const t of [viewed, operated, administered, foreign]) expect(all.data!.tenants).toContainEqual({ id: t.id, myRole: 'ADMIN' });
+    for (const t of [viewed, operated, administered, foreign])
+      expect(all.data!.tenants).toContainEqual({ id: t.id, myRole: 'ADMIN' });
   });
 
   it('reads roles for the whole list in a fixed number of queries, whatever the number of rows', async () => {

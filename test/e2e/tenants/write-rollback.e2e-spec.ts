@@ -32,7 +32,9 @@ describe('a failure inside a write transaction leaves nothing half-written', () 
         END IF;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER "test_fail_marked_audit_insert" BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION "test_fail_marked_audit_insert"()`);
+    await db.query(
+      `CREATE TRIGGER "test_fail_marked_audit_insert" BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION "test_fail_marked_audit_insert"()`,
+    );
   });
 
   afterAll(async () => {
@@ -53,7 +55,14 @@ describe('a failure inside a write transaction leaves nothing half-written', () 
 
   it('registerTenant: the audit insert fails after the tenant insert, so the tenant row is rolled back', async () => {
     const entraTenantId = randomUUID();
-    const res = await h.call(PLATFORM_ADMIN, REGISTER, { input: { entraTenantId, displayName: DOOMED_TENANT_NAME, clientId: randomUUID(), clientSecret: `s-${randomUUID()}` } });
+    const res = await h.call(PLATFORM_ADMIN, REGISTER, {
+      input: {
+        entraTenantId,
+        displayName: DOOMED_TENANT_NAME,
+        clientId: randomUUID(),
+        clientSecret: `s-${randomUUID()}`,
+      },
+    });
     expectInternalWithoutDetails(res);
     expect(res.data?.registerTenant ?? null).toBeNull();
     const [written] = await db.query(
@@ -63,9 +72,13 @@ describe('a failure inside a write transaction leaves nothing half-written', () 
     expect(written).toEqual({ tenants: 0, audits: 0 });
 
     // Control: the same Entra tenant under another name registers (nothing was left behind to conflict with it).
-    const again = await h.call(PLATFORM_ADMIN, REGISTER, { input: { entraTenantId, displayName: 'Survivor Ltd', clientId: randomUUID(), clientSecret: `s-${randomUUID()}` } });
+    const again = await h.call(PLATFORM_ADMIN, REGISTER, {
+      input: { entraTenantId, displayName: 'Survivor Ltd', clientId: randomUUID(), clientSecret: `s-${randomUUID()}` },
+    });
     expect(again.errors).toBeUndefined();
-    const [after] = await db.query(`SELECT count(*)::int AS tenants FROM tenants WHERE entra_tenant_id::text = $1`, [entraTenantId]);
+    const [after] = await db.query(`SELECT count(*)::int AS tenants FROM tenants WHERE entra_tenant_id::text = $1`, [
+      entraTenantId,
+    ]);
     expect(after.tenants).toBe(1);
   });
 
@@ -82,9 +95,15 @@ describe('a failure inside a write transaction leaves nothing half-written', () 
     expect(viewer.errors).toBeUndefined();
     expectInternalWithoutDetails(await h.call(PLATFORM_ADMIN, GRANT, { t: tenant.id, u: changedUpn, r: 'ADMIN' }));
 
-    const memberships = await db.query(`SELECT user_upn, role FROM tenant_memberships WHERE tenant_id = $1 AND user_upn LIKE $2 ORDER BY user_upn`, [tenant.id, `${DOOMED_UPN_PREFIX}%`]);
+    const memberships = await db.query(
+      `SELECT user_upn, role FROM tenant_memberships WHERE tenant_id = $1 AND user_upn LIKE $2 ORDER BY user_upn`,
+      [tenant.id, `${DOOMED_UPN_PREFIX}%`],
+    );
     expect(memberships).toEqual([{ user_upn: changedUpn, role: 'viewer' }]);
-    const audits = await db.query(`SELECT metadata->>'userUpn' AS upn, metadata->>'role' AS role FROM audit_events WHERE tenant_id = $1 AND action = 'access.granted' ORDER BY seq`, [tenant.id]);
+    const audits = await db.query(
+      `SELECT metadata->>'userUpn' AS upn, metadata->>'role' AS role FROM audit_events WHERE tenant_id = $1 AND action = 'access.granted' ORDER BY seq`,
+      [tenant.id],
+    );
     expect(audits).toEqual([{ upn: changedUpn, role: 'viewer' }]);
 
     // The failed transactions released their connections and locks: the same rows can still be written.

@@ -7,9 +7,13 @@ import { DEFAULT_GRAPH_SETTINGS, GraphSettings } from '../graph-settings';
 /** Every log line the Graph layer writes during a test, to prove no secret or token reaches a log. */
 export class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
-  private push = (level: string) => (message: unknown, ...rest: unknown[]) => {
-    this.lines.push(`${level} ${[message, ...rest].map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ')}`);
-  };
+  private push =
+    (level: string) =>
+    (message: unknown, ...rest: unknown[]) => {
+      this.lines.push(
+        `${level} ${[message, ...rest].map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ')}`,
+      );
+    };
   log = this.push('log');
   error = this.push('error');
   warn = this.push('warn');
@@ -30,7 +34,12 @@ export function captureLogs(): CapturingLogger {
  */
 export function captureProcessOutput(): { lines: string[]; restore(): void } {
   const lines: string[] = [];
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Uint8Array ? Buffer.from(p).toString('utf8') : JSON.stringify(p))).join(' ');
+  const text = (parts: unknown[]) =>
+    parts
+      .map((p) =>
+        typeof p === 'string' ? p : p instanceof Uint8Array ? Buffer.from(p).toString('utf8') : JSON.stringify(p),
+      )
+      .join(' ');
   const restorers: Array<() => void> = [];
   for (const stream of [process.stdout, process.stderr]) {
     const original = stream.write;

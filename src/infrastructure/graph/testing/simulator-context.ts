@@ -27,7 +27,12 @@ export function addSimTenant(
     tenantId: info.tenantId,
     clientId,
     secret,
-    conn: { connectionKey: `${info.tenantId}:v1`, entraTenantId: info.tenantId, clientId, credential: { kind: 'secret', secret } },
+    conn: {
+      connectionKey: `${info.tenantId}:v1`,
+      entraTenantId: info.tenantId,
+      clientId,
+      credential: { kind: 'secret', secret },
+    },
   };
 }
 

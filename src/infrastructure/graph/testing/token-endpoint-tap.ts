@@ -21,7 +21,8 @@ export async function startTokenEndpointTap(upstream: string): Promise<TokenEndp
     url: '',
     requests: [],
     accessTokens: [],
-    count: (clientId) => tap.requests.filter((r) => !clientId || r.clientId?.toLowerCase() === clientId.toLowerCase()).length,
+    count: (clientId) =>
+      tap.requests.filter((r) => !clientId || r.clientId?.toLowerCase() === clientId.toLowerCase()).length,
     close: async () => undefined,
   };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -34,7 +35,11 @@ export async function startTokenEndpointTap(upstream: string): Promise<TokenEndp
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const upstreamRes = await fetch(`${upstream}${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+    const upstreamRes = await fetch(`${upstream}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' ? undefined : body,
+    });
     const text = await upstreamRes.text();
     try {
       const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
@@ -44,9 +49,16 @@ export async function startTokenEndpointTap(upstream: string): Promise<TokenEndp
     }
     const path = new URL(req.url ?? '/', 'http://tap').pathname;
     if (path.endsWith('/oauth2/v2.0/token')) {
-      tap.requests.push({ path, clientId: form.get('client_id') ?? undefined, grantType: form.get('grant_type') ?? undefined, status: upstreamRes.status });
+      tap.requests.push({
+        path,
+        clientId: form.get('client_id') ?? undefined,
+        grantType: form.get('grant_type') ?? undefined,
+        status: upstreamRes.status,
+      });
     }
-    res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json' });
+    res.writeHead(upstreamRes.status, {
+      'content-type': upstreamRes.headers.get('content-type') ?? 'application/json',
+    });
     res.end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -33,7 +33,12 @@ export class AuditTrail {
     });
   }
 
-  async list(tenantId: string, filter: AuditEventFilterValues, first: number, after?: string | null): Promise<AuditPage> {
+  async list(
+    tenantId: string,
+    filter: AuditEventFilterValues,
+    first: number,
+    after?: string | null,
+  ): Promise<AuditPage> {
     const query = this.events.createQueryBuilder('e').where('e.tenant_id = :tenantId', { tenantId });
     if (filter.actions?.length) query.andWhere('e.action IN (:...actions)', { actions: filter.actions });
     if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
@@ -41,7 +46,10 @@ export class AuditTrail {
     if (filter.since) query.andWhere('e.at >= :since', { since: filter.since });
     if (filter.until) query.andWhere('e.at < :until', { until: filter.until });
     if (after) query.andWhere(new Brackets((q) => q.where('e.seq < :cursor', { cursor: keysetFrom(after) })));
-    const rows = await query.orderBy('e.seq', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('e.seq', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return { events: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 }

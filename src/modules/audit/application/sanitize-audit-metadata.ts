@@ -1,7 +1,8 @@
 import { redactSecrets } from '../../../shared/redact';
 
 // Key names that hold secret material; credential *metadata* (credentialKind, credentialExpiresAt) stays readable.
-const SECRET_KEY = /secret(?!expiresat)|password|token|assertion|private|pem|^credential$|authorization|cookie|^key$|apikey/i;
+const SECRET_KEY =
+  /secret(?!expiresat)|password|token|assertion|private|pem|^credential$|authorization|cookie|^key$|apikey/i;
 const MAX_STRING = 500;
 const MAX_DEPTH = 4;
 const MAX_KEYS = 50;

@@ -7,7 +7,8 @@ export class AuditEvent {
   @Field({ description: '`tid:oid` of the user, or `system:<component>`.' }) actorId: string;
   @Field(() => String, { nullable: true }) actorUpn: string | null;
   @Field(() => String, { nullable: true }) tenantId: string | null;
-  @Field({ description: 'e.g. tenant.registered, tenant.credentials_changed, access.granted, access.denied.' }) action: string;
+  @Field({ description: 'e.g. tenant.registered, tenant.credentials_changed, access.granted, access.denied.' })
+  action: string;
   @Field() targetType: string;
   @Field(() => String, { nullable: true }) targetId: string | null;
   @Field({ description: 'Sanitized metadata as a JSON object string (never secrets).' }) metadataJson: string;

@@ -1,10 +1,24 @@
 import { EventBus } from '../../../infrastructure/events';
 import { GraphCallStats, GraphClientFactory, deriveCapabilities } from '../../../infrastructure/graph';
-import { RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import {
+  RunHandler,
+  type OperationRunHandler,
+  type RunExecutionContext,
+  type RunHandlerResult,
+} from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { DirectoryGroupsWriter, toObservedGroup } from './directory-groups-writer';
 
-const GROUP_SELECT = ['id', 'displayName', 'description', 'mail', 'mailEnabled', 'securityEnabled', 'groupTypes', 'membershipRule'];
+const GROUP_SELECT = [
+  'id',
+  'displayName',
+  'description',
+  'mail',
+  'mailEnabled',
+  'securityEnabled',
+  'groupTypes',
+  'membershipRule',
+];
 
 /** `directory.groups.sync`: caches the tenant's Entra groups so restore group mapping never waits on Graph. */
 @RunHandler({
@@ -30,7 +44,9 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler {
     if (!connection) throw new Error('The tenant no longer exists or is archived');
     const { roles } = await this.graph.acquireAppToken(connection);
     if (!deriveCapabilities(roles).canReadGroups) {
-      throw new Error('missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All');
+      throw new Error(
+        'missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All',
+      );
     }
     const stats = new GraphCallStats();
     const client = this.graph.forConnection(connection, { stats, signal: run.signal });
@@ -40,12 +56,31 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler {
       const groups = page.items.map(toObservedGroup).filter((g) => g !== null);
       await this.writer.upsert(tenantId, run.runId, groups);
       seen += groups.length;
-      run.reportProgress({ total: seen, processed: seen, succeeded: seen, graphRequests: stats.requests, throttled429: stats.throttled429 });
+      run.reportProgress({
+        total: seen,
+        processed: seen,
+        succeeded: seen,
+        graphRequests: stats.requests,
+        throttled429: stats.throttled429,
+      });
     }
     const deleted = await this.writer.markDeleted(tenantId, run.runId);
-    this.events.emit('inventory.directory-groups-synced', { tenantId, runId: run.runId, seen, deleted, at: new Date() });
+    this.events.emit('inventory.directory-groups-synced', {
+      tenantId,
+      runId: run.runId,
+      seen,
+      deleted,
+      at: new Date(),
+    });
     return {
-      summary: { total: seen, processed: seen, succeeded: seen, groupsDeleted: deleted, graphRequests: stats.requests, throttled429: stats.throttled429 },
+      summary: {
+        total: seen,
+        processed: seen,
+        succeeded: seen,
+        groupsDeleted: deleted,
+        graphRequests: stats.requests,
+        throttled429: stats.throttled429,
+      },
       result: { seen, deleted, graph: stats.toJSON() },
     };
   }

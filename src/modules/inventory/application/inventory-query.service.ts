@@ -25,45 +25,88 @@ export class InventoryQueryService {
     @InjectRepository(DirectoryGroup) private readonly groups: Repository<DirectoryGroup>,
   ) {}
 
-  async listItems(tenantId: string, filter: InventoryItemFilter, first: number, after?: string | null): Promise<ConnectionShape<InventoryItem>> {
+  async listItems(
+    tenantId: string,
+    filter: InventoryItemFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<InventoryItem>> {
     const query = this.items.createQueryBuilder('i').where('i.tenant_id = :tenantId', { tenantId });
     if (filter.types?.length) query.andWhere('i.type_key IN (:...types)', { types: filter.types });
     if (filter.search) query.andWhere(`i.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
     if (filter.platform) query.andWhere('lower(i.platform) = lower(:platform)', { platform: filter.platform });
     if (filter.missing === true) query.andWhere('i.missing_since IS NOT NULL');
     if (filter.missing === false) query.andWhere('i.missing_since IS NULL');
-    if (filter.modifiedAfter) query.andWhere('i.last_modified_at > :modifiedAfter', { modifiedAfter: filter.modifiedAfter });
+    if (filter.modifiedAfter)
+      query.andWhere('i.last_modified_at > :modifiedAfter', { modifiedAfter: filter.modifiedAfter });
     if (after) {
       const [name, id] = decodeCursor(after, 2);
-      query.andWhere(new Brackets((w) => w.where('i.name > :name', { name }).orWhere('i.name = :name AND i.id > :id', { id })));
+      query.andWhere(
+        new Brackets((w) => w.where('i.name > :name', { name }).orWhere('i.name = :name AND i.id > :id', { id })),
+      );
     }
-    const rows = await query.orderBy('i.name', 'ASC').addOrderBy('i.id', 'ASC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.name, r.id], (r) => r);
+    const rows = await query
+      .orderBy('i.name', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      (r) => [r.name, r.id],
+      (r) => r,
+    );
   }
 
   findItem(id: string): Promise<InventoryItem | null> {
     return this.items.findOneBy({ id });
   }
 
-  async summary(tenantId: string): Promise<{ counts: Array<{ typeKey: string; present: number; missing: number }>; states: InventoryTypeState[] }> {
+  async summary(
+    tenantId: string,
+  ): Promise<{ counts: Array<{ typeKey: string; present: number; missing: number }>; states: InventoryTypeState[] }> {
     const counts: Array<{ typeKey: string; present: string; missing: string }> = await this.items.query(
       `SELECT type_key AS "typeKey", count(*) FILTER (WHERE missing_since IS NULL) AS present, count(*) FILTER (WHERE missing_since IS NOT NULL) AS missing
          FROM inventory_items WHERE tenant_id = $1 GROUP BY type_key`,
       [tenantId],
     );
     const states = await this.states.find({ where: { tenantId } });
-    return { counts: counts.map((c) => ({ typeKey: c.typeKey, present: Number(c.present), missing: Number(c.missing) })), states };
+    return {
+      counts: counts.map((c) => ({ typeKey: c.typeKey, present: Number(c.present), missing: Number(c.missing) })),
+      states,
+    };
   }
 
-  async listGroups(tenantId: string, search: string | null | undefined, first: number, after?: string | null, includeDeleted = false): Promise<ConnectionShape<DirectoryGroup>> {
+  async listGroups(
+    tenantId: string,
+    search: string | null | undefined,
+    first: number,
+    after?: string | null,
+    includeDeleted = false,
+  ): Promise<ConnectionShape<DirectoryGroup>> {
     const query = this.groups.createQueryBuilder('g').where('g.tenant_id = :tenantId', { tenantId });
     if (!includeDeleted) query.andWhere('g.deleted_at IS NULL');
     if (search) query.andWhere(`g.display_name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` });
     if (after) {
       const [name, id] = decodeCursor(after, 2);
-      query.andWhere(new Brackets((w) => w.where('lower(g.display_name) > :name', { name }).orWhere('lower(g.display_name) = :name AND g.id > :id', { id })));
+      query.andWhere(
+        new Brackets((w) =>
+          w
+            .where('lower(g.display_name) > :name', { name })
+            .orWhere('lower(g.display_name) = :name AND g.id > :id', { id }),
+        ),
+      );
     }
-    const rows = await query.orderBy('lower(g.display_name)', 'ASC').addOrderBy('g.id', 'ASC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.displayName.toLowerCase(), r.id], (r) => r);
+    const rows = await query
+      .orderBy('lower(g.display_name)', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      (r) => [r.displayName.toLowerCase(), r.id],
+      (r) => r,
+    );
   }
 }

@@ -71,7 +71,11 @@ export class InventoryScheduleService {
   }
 
   private async register(schedule: InventorySchedule): Promise<void> {
-    await this.queue.upsertJobScheduler(schedulerId(schedule.tenantId), { pattern: schedule.cron, tz: 'UTC' }, { name: SCHEDULED_SYNC_JOB, data: { tenantId: schedule.tenantId } });
+    await this.queue.upsertJobScheduler(
+      schedulerId(schedule.tenantId),
+      { pattern: schedule.cron, tz: 'UTC' },
+      { name: SCHEDULED_SYNC_JOB, data: { tenantId: schedule.tenantId } },
+    );
     this.logger.debug(`Inventory schedule for ${schedule.tenantId}: ${schedule.cron}`);
   }
 }
@@ -86,11 +90,18 @@ export function validateCron(cron: string, minGapSeconds = DEFAULT_MIN_GAP_SECON
   const normalized = cron.trim().replace(/\s+/g, ' ');
   const minIntervalMs = minGapSeconds * 1000;
   const fields = normalized.split(' ').length;
-  if (fields !== 5 && !(fields === 6 && minGapSeconds < 60)) throw new BadUserInputError('cron must have 5 fields (minute hour day-of-month month day-of-week), e.g. "0 */6 * * *"', 'cron');
+  if (fields !== 5 && !(fields === 6 && minGapSeconds < 60))
+    throw new BadUserInputError(
+      'cron must have 5 fields (minute hour day-of-month month day-of-week), e.g. "0 */6 * * *"',
+      'cron',
+    );
   let shortestGapMs = Infinity;
   try {
     // The shortest gap over a week of occurrences: one pair depends on when it is checked ("0,3 * * * *" at :05).
-    const expression = CronExpressionParser.parse(normalized, { tz: 'UTC', currentDate: new Date(Date.UTC(2026, 0, 5)) });
+    const expression = CronExpressionParser.parse(normalized, {
+      tz: 'UTC',
+      currentDate: new Date(Date.UTC(2026, 0, 5)),
+    });
     let previous = expression.next().getTime();
     for (let i = 0; i < 2100 && shortestGapMs >= minIntervalMs; i++) {
       const next = expression.next().getTime();
@@ -101,7 +112,11 @@ export function validateCron(cron: string, minGapSeconds = DEFAULT_MIN_GAP_SECON
   } catch {
     throw new BadUserInputError(`cron "${normalized}" is not a valid cron expression`, 'cron');
   }
-  const every = minGapSeconds % 60 === 0 ? `${minGapSeconds / 60} minute${minGapSeconds === 60 ? '' : 's'}` : `${minGapSeconds} seconds`;
-  if (shortestGapMs < minIntervalMs) throw new BadUserInputError(`cron must not fire more often than every ${every}`, 'cron');
+  const every =
+    minGapSeconds % 60 === 0
+      ? `${minGapSeconds / 60} minute${minGapSeconds === 60 ? '' : 's'}`
+      : `${minGapSeconds} seconds`;
+  if (shortestGapMs < minIntervalMs)
+    throw new BadUserInputError(`cron must not fire more often than every ${every}`, 'cron');
   return normalized;
 }

@@ -19,7 +19,9 @@ describe('validateCron', () => {
     ['nonsense here and there ok', /not a valid cron/],
   ])('rejects %s with BAD_USER_INPUT on the cron field', (cron, message) => {
     expect(() => validateCron(cron)).toThrow(message);
-    expect(() => validateCron(cron)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'cron' }) }));
+    expect(() => validateCron(cron)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'cron' }) }),
+    );
   });
 
   it('accepts a seconds field only when the minimum gap was lowered below a minute (INVENTORY_SCHEDULE_MIN_GAP_SECONDS, tests)', () => {

@@ -1,9 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { EventBus } from '../../../infrastructure/events';
-import { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS, GraphCallStats, GraphClientFactory, deriveCapabilities, isGraphTypeKey, type GraphClient, type GraphTypeKey } from '../../../infrastructure/graph';
+import {
+  GRAPH_CONTRACTS,
+  GRAPH_TYPE_KEYS,
+  GraphCallStats,
+  GraphClientFactory,
+  deriveCapabilities,
+  isGraphTypeKey,
+  type GraphClient,
+  type GraphTypeKey,
+} from '../../../infrastructure/graph';
 import { safeErrorMessage } from '../../../shared/redact';
-import { OperationRunOutcome, RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import {
+  OperationRunOutcome,
+  RunHandler,
+  type OperationRunHandler,
+  type RunExecutionContext,
+  type RunHandlerResult,
+} from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { toObservedItem } from '../domain/inventory-item.mapper';
 import type { InventorySynced } from './inventory.events';
@@ -82,7 +97,12 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
           run.throwIfCancelled();
           const outcome = capabilities.types[typeKey]?.canRead
             ? await this.syncType(run, client, typeKey, totals, progress, stopped)
-            : await this.skipType(run, tenantId, typeKey, `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`);
+            : await this.skipType(
+                run,
+                tenantId,
+                typeKey,
+                `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`,
+              );
           outcomes.push(outcome);
           progress();
         }
@@ -96,27 +116,51 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
 
     const synced = outcomes.filter((o) => o.status === 'synced');
     if (synced.length) {
-      this.events.emit('inventory.synced', { tenantId, runId: run.runId, types: outcomes.map(({ reason: _reason, ...o }) => o), at: new Date() });
+      this.events.emit('inventory.synced', {
+        tenantId,
+        runId: run.runId,
+        types: outcomes.map(({ reason: _reason, ...o }) => o),
+        at: new Date(),
+      });
     }
     const outcome =
-      synced.length === outcomes.length ? OperationRunOutcome.Succeeded : synced.length === 0 && outcomes.some((o) => o.status === 'failed') ? OperationRunOutcome.Failed : OperationRunOutcome.PartiallySucceeded;
+      synced.length === outcomes.length
+        ? OperationRunOutcome.Succeeded
+        : synced.length === 0 && outcomes.some((o) => o.status === 'failed')
+          ? OperationRunOutcome.Failed
+          : OperationRunOutcome.PartiallySucceeded;
     return {
       outcome,
       summary: { ...counts(), graphWaitedMs: Math.round(stats.waitedMs + stats.budgetWaitedMs) },
       result: {
-        types: Object.fromEntries(outcomes.map((o) => [o.typeKey, { status: o.status, seen: o.seen, added: o.added, missing: o.missing, reason: o.reason ?? null }])),
+        types: Object.fromEntries(
+          outcomes.map((o) => [
+            o.typeKey,
+            { status: o.status, seen: o.seen, added: o.added, missing: o.missing, reason: o.reason ?? null },
+          ]),
+        ),
         graph: stats.toJSON(),
       },
     };
   }
 
-  private async syncType(run: RunExecutionContext<InventorySyncContext>, client: GraphClient, typeKey: GraphTypeKey, totals: { seen: number; added: number; missing: number }, progress: () => void, stopped: () => boolean): Promise<TypeOutcome> {
+  private async syncType(
+    run: RunExecutionContext<InventorySyncContext>,
+    client: GraphClient,
+    typeKey: GraphTypeKey,
+    totals: { seen: number; added: number; missing: number },
+    progress: () => void,
+    stopped: () => boolean,
+  ): Promise<TypeOutcome> {
     const tenantId = run.tenantId!;
     const contract = GRAPH_CONTRACTS[typeKey];
     let seen = 0;
     let added = 0;
     try {
-      for await (const page of client.list(contract, { select: contract.listSelect, top: this.config.env.INVENTORY_PAGE_SIZE })) {
+      for await (const page of client.list(contract, {
+        select: contract.listSelect,
+        top: this.config.env.INVENTORY_PAGE_SIZE,
+      })) {
         run.throwIfCancelled();
         if (stopped()) throw new Error('stopped: another type of this run failed');
         const items = page.items.map((object) => toObservedItem(contract, object)).filter((i) => i !== null);
@@ -141,7 +185,12 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     }
   }
 
-  private async skipType(run: RunExecutionContext<InventorySyncContext>, tenantId: string, typeKey: GraphTypeKey, reason: string): Promise<TypeOutcome> {
+  private async skipType(
+    run: RunExecutionContext<InventorySyncContext>,
+    tenantId: string,
+    typeKey: GraphTypeKey,
+    reason: string,
+  ): Promise<TypeOutcome> {
     run.addFailure({ item: typeKey, code: 'SKIPPED_NO_PERMISSION', error: reason });
     await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'skipped', reason);
     return { typeKey, status: 'skipped', seen: 0, added: 0, missing: 0, reason };

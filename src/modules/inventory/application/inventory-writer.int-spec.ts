@@ -26,7 +26,10 @@ describe('InventoryWriter (real PostgreSQL)', () => {
   afterAll(() => db.destroy());
 
   const rows = (tenantId: string) =>
-    db.query(`SELECT external_id, name, missing_since, first_seen_at, last_seen_run_id FROM inventory_items WHERE tenant_id = $1 ORDER BY external_id`, [tenantId]);
+    db.query(
+      `SELECT external_id, name, missing_since, first_seen_at, last_seen_run_id FROM inventory_items WHERE tenant_id = $1 ORDER BY external_id`,
+      [tenantId],
+    );
 
   it('inserts new objects once and updates them on later passes, counting only new ones', async () => {
     const tenantId = randomUUID();
@@ -35,7 +38,11 @@ describe('InventoryWriter (real PostgreSQL)', () => {
     const run2 = randomUUID();
     expect(await writer.upsert(tenantId, 'deviceConfiguration', run2, [item('a', 'renamed'), item('c')])).toBe(1);
     const after = await rows(tenantId);
-    expect(after.map((r: { external_id: string; name: string }) => [r.external_id, r.name])).toEqual([['a', 'renamed'], ['b', 'b'], ['c', 'c']]);
+    expect(after.map((r: { external_id: string; name: string }) => [r.external_id, r.name])).toEqual([
+      ['a', 'renamed'],
+      ['b', 'b'],
+      ['c', 'c'],
+    ]);
   });
 
   it('marks what a complete pass did not see as missing, keeps others, and clears it when the object reappears', async () => {
@@ -46,7 +53,11 @@ describe('InventoryWriter (real PostgreSQL)', () => {
     await writer.upsert(tenantId, 'deviceConfiguration', pass, [item('a')]);
     expect(await writer.markMissing(tenantId, 'deviceConfiguration', pass)).toBe(2);
     let state = await rows(tenantId);
-    expect(state.filter((r: { missing_since: Date | null }) => r.missing_since).map((r: { external_id: string }) => r.external_id)).toEqual(['b', 'c']);
+    expect(
+      state
+        .filter((r: { missing_since: Date | null }) => r.missing_since)
+        .map((r: { external_id: string }) => r.external_id),
+    ).toEqual(['b', 'c']);
 
     const missingSince = state.find((r: { external_id: string }) => r.external_id === 'b').missing_since;
     const nextPass = randomUUID();
@@ -73,7 +84,10 @@ describe('InventoryWriter (real PostgreSQL)', () => {
     const tenantId = randomUUID();
     await writer.recordTypeState(tenantId, 'deviceConfiguration', randomUUID(), 'synced', null);
     await writer.recordTypeState(tenantId, 'deviceConfiguration', randomUUID(), 'failed', 'Graph 503');
-    const [state] = await db.query(`SELECT status, reason, last_complete_sync_at FROM inventory_type_states WHERE tenant_id = $1`, [tenantId]);
+    const [state] = await db.query(
+      `SELECT status, reason, last_complete_sync_at FROM inventory_type_states WHERE tenant_id = $1`,
+      [tenantId],
+    );
     expect(state).toMatchObject({ status: 'failed', reason: 'Graph 503' });
     expect(state.last_complete_sync_at).not.toBeNull();
   });

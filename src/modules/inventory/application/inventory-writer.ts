@@ -41,7 +41,13 @@ export class InventoryWriter {
     return affected;
   }
 
-  async recordTypeState(tenantId: string, typeKey: string, runId: string, status: InventoryTypeStatus, reason: string | null): Promise<void> {
+  async recordTypeState(
+    tenantId: string,
+    typeKey: string,
+    runId: string,
+    status: InventoryTypeStatus,
+    reason: string | null,
+  ): Promise<void> {
     await this.db.query(
       `INSERT INTO inventory_type_states (tenant_id, type_key, status, reason, last_run_id, last_attempt_at, last_complete_sync_at)
        VALUES ($1, $2, $3, $4, $5, now(), CASE WHEN $3 = 'synced' THEN now() END)

@@ -2,7 +2,13 @@
 export interface InventorySynced {
   tenantId: string;
   runId: string;
-  types: Array<{ typeKey: string; status: 'synced' | 'skipped' | 'failed'; seen: number; added: number; missing: number }>;
+  types: Array<{
+    typeKey: string;
+    status: 'synced' | 'skipped' | 'failed';
+    seen: number;
+    added: number;
+    missing: number;
+  }>;
   at: Date;
 }
 

@@ -5,7 +5,13 @@ import { platformFromODataType, toObservedItem } from './inventory-item.mapper';
 
 const FIXTURES = join(__dirname, '../../../../../shared/fixtures/openintunebaseline');
 const settingsCatalog = JSON.parse(
-  readFileSync(join(FIXTURES, 'WINDOWS/IntuneManagement/SettingsCatalog/Win - OIB - ES - Windows LAPS - D - LAPS Configuration - v3.1.json'), 'utf8'),
+  readFileSync(
+    join(
+      FIXTURES,
+      'WINDOWS/IntuneManagement/SettingsCatalog/Win - OIB - ES - Windows LAPS - D - LAPS Configuration - v3.1.json',
+    ),
+    'utf8',
+  ),
 ) as Record<string, unknown>;
 
 describe('toObservedItem', () => {
@@ -22,7 +28,12 @@ describe('toObservedItem', () => {
   });
 
   it('reads the platform from the @odata.type of polymorphic types', () => {
-    const item = toObservedItem(getContract('deviceCompliancePolicy'), { id: 'x', displayName: 'P', '@odata.type': '#microsoft.graph.windows10CompliancePolicy', version: 3 })!;
+    const item = toObservedItem(getContract('deviceCompliancePolicy'), {
+      id: 'x',
+      displayName: 'P',
+      '@odata.type': '#microsoft.graph.windows10CompliancePolicy',
+      version: 3,
+    })!;
     expect(item).toMatchObject({ platform: 'windows', version: '3', name: 'P' });
     expect(platformFromODataType('#microsoft.graph.iosGeneralDeviceConfiguration')).toBe('iOS');
     expect(platformFromODataType('#microsoft.graph.androidWorkProfileCompliancePolicy')).toBe('android');
@@ -31,7 +42,12 @@ describe('toObservedItem', () => {
 
   it('drops nested structures from meta even when whitelisted', () => {
     const contract = { ...getContract('deviceConfiguration'), metaFields: ['description', 'nested'] };
-    const item = toObservedItem(contract, { id: 'x', displayName: 'P', description: 'd', nested: { deep: { secret: 1 } } })!;
+    const item = toObservedItem(contract, {
+      id: 'x',
+      displayName: 'P',
+      description: 'd',
+      nested: { deep: { secret: 1 } },
+    })!;
     expect(item.meta).toEqual({ description: 'd' });
   });
 

@@ -18,8 +18,15 @@ const MAX_META_ARRAY = 50;
 export function toObservedItem(contract: GraphContract, object: Record<string, unknown>): ObservedItem | null {
   const id = object.id;
   if (typeof id !== 'string' || !id) return null;
-  const odataType = typeof object['@odata.type'] === 'string' ? (object['@odata.type'] as string) : contract.polymorphic ? null : contract.odataType;
-  const name = [object[contract.nameField], object.displayName, object.name].find((v) => typeof v === 'string' && v.trim()) as string | undefined;
+  const odataType =
+    typeof object['@odata.type'] === 'string'
+      ? (object['@odata.type'] as string)
+      : contract.polymorphic
+        ? null
+        : contract.odataType;
+  const name = [object[contract.nameField], object.displayName, object.name].find(
+    (v) => typeof v === 'string' && v.trim(),
+  ) as string | undefined;
   const modified = object.lastModifiedDateTime ?? object.modifiedDateTime;
   const tags = object.roleScopeTagIds ?? object.roleScopeTags;
   return {
@@ -39,10 +46,17 @@ function pickMeta(fields: readonly string[], object: Record<string, unknown>): R
   for (const field of fields) {
     const value = object[field];
     if (value === undefined) continue;
-    if (typeof value === 'string') meta[field] = value.length > MAX_META_STRING ? value.slice(0, MAX_META_STRING) : value;
+    if (typeof value === 'string')
+      meta[field] = value.length > MAX_META_STRING ? value.slice(0, MAX_META_STRING) : value;
     else if (typeof value === 'number' || typeof value === 'boolean' || value === null) meta[field] = value;
-    else if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) meta[field] = value.slice(0, MAX_META_ARRAY);
-    else if (value && typeof value === 'object' && Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) meta[field] = value;
+    else if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
+      meta[field] = value.slice(0, MAX_META_ARRAY);
+    else if (
+      value &&
+      typeof value === 'object' &&
+      Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
+    )
+      meta[field] = value;
     // Nested structures (settings trees, rule blocks) are payload, not metadata: never kept.
   }
   return meta;

@@ -13,5 +13,6 @@ export class DirectoryGroupType {
   @Field(() => [String]) groupTypes: string[];
   @Field() hasMembershipRule: boolean;
   @Field() lastSeenAt: Date;
-  @Field(() => Date, { nullable: true, description: 'Set when the last complete sync no longer saw it.' }) deletedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Set when the last complete sync no longer saw it.' })
+  deletedAt: Date | null;
 }

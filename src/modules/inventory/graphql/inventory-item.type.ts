@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsArray, IsBoolean, IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-@ObjectType('InventoryItem', { description: 'What TenantAtlas last observed of one Intune object: metadata only, never the payload.' })
+@ObjectType('InventoryItem', {
+  description: 'What TenantAtlas last observed of one Intune object: metadata only, never the payload.',
+})
 export class InventoryItemType {
   @Field(() => ID) id: string;
   @Field(() => ID) tenantId: string;
@@ -14,18 +16,32 @@ export class InventoryItemType {
   @Field(() => Date, { nullable: true }) lastModifiedAt: Date | null;
   @Field(() => String, { nullable: true }) version: string | null;
   @Field(() => [String]) scopeTagIds: string[];
-  @Field(() => GraphQLJSONObject, { description: "Whitelisted metadata fields of the object's contract." }) meta: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: "Whitelisted metadata fields of the object's contract." })
+  meta: Record<string, unknown>;
   @Field() firstSeenAt: Date;
   @Field() lastSeenAt: Date;
   @Field(() => ID) lastSeenRunId: string;
-  @Field(() => Date, { nullable: true, description: 'Set when a complete sync of its type no longer saw it.' }) missingSince: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Set when a complete sync of its type no longer saw it.' })
+  missingSince: Date | null;
 }
 
 @InputType()
 export class InventoryItemFilterInput {
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(64, { each: true }) types?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' }) @IsOptional() @IsString() @MaxLength(200) search?: string | null;
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  types?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(32) platform?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'true: only missing; false: only present.' }) @IsOptional() @IsBoolean() missing?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only missing; false: only present.' })
+  @IsOptional()
+  @IsBoolean()
+  missing?: boolean | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() modifiedAfter?: Date | null;
 }

@@ -6,7 +6,11 @@ export class InventoryTypeSummary {
   @Field() label: string;
   @Field(() => Int) present: number;
   @Field(() => Int) missing: number;
-  @Field(() => String, { nullable: true, description: 'synced | skipped | failed (latest pass); null when never synced.' }) lastStatus: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'synced | skipped | failed (latest pass); null when never synced.',
+  })
+  lastStatus: string | null;
   @Field(() => String, { nullable: true }) lastReason: string | null;
   @Field(() => Date, { nullable: true }) lastCompleteSyncAt: Date | null;
   @Field(() => ID, { nullable: true }) lastRunId: string | null;
@@ -18,7 +22,8 @@ export class InventorySummary {
   @Field(() => Int) totalPresent: number;
   @Field(() => Int) totalMissing: number;
   @Field(() => [InventoryTypeSummary]) types: InventoryTypeSummary[];
-  @Field(() => ID, { nullable: true, description: 'The latest inventory.sync run that recorded a result.' }) lastRunId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The latest inventory.sync run that recorded a result.' }) lastRunId:
+    string | null;
   @Field(() => Date, { nullable: true }) lastSyncAt: Date | null;
 }
 

@@ -28,22 +28,34 @@ export class InventoryResolver {
   ) {}
 
   @RequireTenantRole('operator')
-  @Mutation(() => OperationRunType, { description: 'Starts (or returns the already active) inventory sync of a tenant.' })
+  @Mutation(() => OperationRunType, {
+    description: 'Starts (or returns the already active) inventory sync of a tenant.',
+  })
   async startInventorySync(
     @CurrentUser() user: AuthenticatedUser,
     @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('types', { type: () => [String], nullable: true, description: 'Limit the pass to these contract type keys.' }) types?: string[] | null,
+    @Args('types', { type: () => [String], nullable: true, description: 'Limit the pass to these contract type keys.' })
+    types?: string[] | null,
   ) {
     const unknown = (types ?? []).filter((t) => !isGraphTypeKey(t));
     if (unknown.length) throw new BadUserInputError(`Unknown type key(s): ${unknown.join(', ')}`, 'types');
     await this.assertCanStartRuns(tenantId);
-    const { run } = await this.runs.start('inventory.sync', { tenantId, initiatorUserId: user.id, context: types?.length ? { types: [...new Set(types)] } : {} });
+    const { run } = await this.runs.start('inventory.sync', {
+      tenantId,
+      initiatorUserId: user.id,
+      context: types?.length ? { types: [...new Set(types)] } : {},
+    });
     return run;
   }
 
   @RequireTenantRole('operator')
-  @Mutation(() => OperationRunType, { description: "Starts (or returns the active) refresh of the tenant's cached Entra groups." })
-  async startDirectoryGroupsSync(@CurrentUser() user: AuthenticatedUser, @Args('tenantId', { type: () => ID }) tenantId: string) {
+  @Mutation(() => OperationRunType, {
+    description: "Starts (or returns the active) refresh of the tenant's cached Entra groups.",
+  })
+  async startDirectoryGroupsSync(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+  ) {
     await this.assertCanStartRuns(tenantId);
     const { run } = await this.runs.start('directory.groups.sync', { tenantId, initiatorUserId: user.id, context: {} });
     return run;
@@ -69,7 +81,9 @@ export class InventoryResolver {
   }
 
   @RequireTenantRole('viewer')
-  @Query(() => InventorySummary, { description: 'Counts per type, last complete sync per type, last run (database only).' })
+  @Query(() => InventorySummary, {
+    description: 'Counts per type, last complete sync per type, last run (database only).',
+  })
   async inventorySummary(@Args('tenantId', { type: () => ID }) tenantId: string): Promise<InventorySummary> {
     const { counts, states } = await this.queries.summary(tenantId);
     const keys = new Set([...Object.keys(GRAPH_CONTRACTS), ...counts.map((c) => c.typeKey)]);
@@ -99,7 +113,10 @@ export class InventoryResolver {
   }
 
   @RequireTenantRole('operator')
-  @Mutation(() => InventoryScheduleType, { nullable: true, description: 'Sets (cron, UTC) or clears (null) the tenant inventory sync schedule.' })
+  @Mutation(() => InventoryScheduleType, {
+    nullable: true,
+    description: 'Sets (cron, UTC) or clears (null) the tenant inventory sync schedule.',
+  })
   async setInventorySchedule(
     @CurrentUser() user: AuthenticatedUser,
     @Args('tenantId', { type: () => ID }) tenantId: string,
@@ -116,7 +133,9 @@ export class InventoryResolver {
   }
 
   @RequireTenantRole('viewer')
-  @Query(() => DirectoryGroupConnection, { description: 'Cached Entra groups of a tenant (database only; refresh with startDirectoryGroupsSync).' })
+  @Query(() => DirectoryGroupConnection, {
+    description: 'Cached Entra groups of a tenant (database only; refresh with startDirectoryGroupsSync).',
+  })
   directoryGroups(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('search', { type: () => String, nullable: true }) search?: string,
@@ -130,6 +149,7 @@ export class InventoryResolver {
   /** Platform admins pass the role check for any id, so existence is checked here; archived tenants start nothing. */
   private async assertCanStartRuns(tenantId: string): Promise<void> {
     if (!(await this.tenants.exists(tenantId))) throw new NotFoundError('Tenant', tenantId);
-    if (await this.tenants.isArchived(tenantId)) throw new ConflictError('The tenant is archived: it starts no new runs', 'tenantId');
+    if (await this.tenants.isArchived(tenantId))
+      throw new ConflictError('The tenant is archived: it starts no new runs', 'tenantId');
   }
 }

@@ -9,7 +9,12 @@ import { type Notification, notificationFromRow } from '../domain/notification.e
 export class NotificationsService {
   constructor(private readonly db: DataSource) {}
 
-  async page(userId: string, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<{ items: Notification[]; hasNextPage: boolean }> {
+  async page(
+    userId: string,
+    first: number,
+    after: string | null | undefined,
+    unreadOnly: boolean,
+  ): Promise<{ items: Notification[]; hasNextPage: boolean }> {
     const params: unknown[] = [userId];
     const where = ['user_id = $1'];
     if (unreadOnly) where.push('read_at IS NULL');
@@ -19,7 +24,10 @@ export class NotificationsService {
       where.push(`(created_at, id) < ($2, $3)`);
     }
     params.push(first + 1);
-    const rows = (await this.db.query(`SELECT * FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params)) as Record<string, unknown>[];
+    const rows = (await this.db.query(
+      `SELECT * FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    )) as Record<string, unknown>[];
     return { items: rows.slice(0, first).map(notificationFromRow), hasNextPage: rows.length > first };
   }
 
@@ -27,7 +35,10 @@ export class NotificationsService {
   async markRead(userId: string, ids: string[]): Promise<number> {
     const uuids = ids.filter(isUuid);
     if (!uuids.length) return 0;
-    const [, count] = (await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`, [userId, uuids])) as [unknown, number];
+    const [, count] = (await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
+      [userId, uuids],
+    )) as [unknown, number];
     return count;
   }
 }

@@ -28,7 +28,13 @@ export class RunNotificationRepair implements OnApplicationBootstrap, OnModuleDe
     @Inject(REDIS_CLIENT) redis: Redis,
   ) {
     const { env } = config;
-    this.sweep = new PeriodicSweep('RunNotificationRepair', env.NOTIFICATION_REPAIR_INTERVAL_MS, redis, `${env.REDIS_PREFIX}:sweep:notification-repair`, () => this.repair());
+    this.sweep = new PeriodicSweep(
+      'RunNotificationRepair',
+      env.NOTIFICATION_REPAIR_INTERVAL_MS,
+      redis,
+      `${env.REDIS_PREFIX}:sweep:notification-repair`,
+      () => this.repair(),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -55,13 +61,20 @@ export class RunNotificationRepair implements OnApplicationBootstrap, OnModuleDe
 
   private async repairPage(runs: InitiatedRun[]): Promise<number> {
     if (!runs.length) return 0;
-    const rows = (await this.db.query(`SELECT run_id, kind FROM notifications WHERE run_id = ANY($1::uuid[])`, [runs.map((run) => run.runId)])) as Array<{ run_id: string; kind: string }>;
+    const rows = (await this.db.query(`SELECT run_id, kind FROM notifications WHERE run_id = ANY($1::uuid[])`, [
+      runs.map((run) => run.runId),
+    ])) as Array<{ run_id: string; kind: string }>;
     const existing = new Set(rows.map((row) => `${row.run_id}:${row.kind}`));
     let created = 0;
     for (const run of runs) {
       // The spec asks for both per run, so a run that already ended still gets its (late) queued notification.
       if (!existing.has(`${run.runId}:run_queued`) && (await this.listener.notify(run, 'run_queued', null))) created++;
-      if (run.outcome && !existing.has(`${run.runId}:run_completed`) && (await this.listener.notify(run, 'run_completed', run.outcome))) created++;
+      if (
+        run.outcome &&
+        !existing.has(`${run.runId}:run_completed`) &&
+        (await this.listener.notify(run, 'run_completed', run.outcome))
+      )
+        created++;
     }
     return created;
   }

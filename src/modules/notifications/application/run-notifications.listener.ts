@@ -26,13 +26,25 @@ export class RunNotificationsListener implements OnModuleInit {
   }
 
   /** Inserts the notification unless it exists (listener and repair sweep may race); true when this call created it. */
-  async notify(event: OperationRunEventBase, kind: NotificationKind, outcome: OperationRunOutcome | null): Promise<boolean> {
+  async notify(
+    event: OperationRunEventBase,
+    kind: NotificationKind,
+    outcome: OperationRunOutcome | null,
+  ): Promise<boolean> {
     if (!event.initiatorUserId) return false;
     const rows = (await this.db.query(
       `INSERT INTO notifications (user_id, kind, run_id, tenant_id, title, outcome, link)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (run_id, kind) DO NOTHING RETURNING *`,
-      [event.initiatorUserId, kind, event.runId, event.tenantId, runNotificationTitle(event.title, outcome), outcome, `/operations/${event.runId}`],
+      [
+        event.initiatorUserId,
+        kind,
+        event.runId,
+        event.tenantId,
+        runNotificationTitle(event.title, outcome),
+        outcome,
+        `/operations/${event.runId}`,
+      ],
     )) as Record<string, unknown>[];
     if (!rows[0]) return false;
     await this.bus.broadcast('notification.added', notificationFromRow(rows[0]));

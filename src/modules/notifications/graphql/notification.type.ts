@@ -13,7 +13,8 @@ export class NotificationType {
   @Field(() => ID) id: string;
   @Field(() => NotificationKindValue) kind: string;
   @Field() title: string;
-  @Field(() => OperationRunOutcomeValue, { nullable: true, description: 'The run outcome, on terminal notifications.' }) outcome: string | null;
+  @Field(() => OperationRunOutcomeValue, { nullable: true, description: 'The run outcome, on terminal notifications.' })
+  outcome: string | null;
   @Field({ description: 'Where the UI shows the run, e.g. /operations/<id>.' }) link: string;
   @Field(() => ID) runId: string;
   @Field(() => ID, { nullable: true }) tenantId: string | null;

@@ -29,7 +29,10 @@ export class NotificationsResolver implements OnModuleInit {
 
   @RequireAuthenticated('the caller reads only their own notifications')
   @Query(() => NotificationConnection)
-  async myNotifications(@Args() args: MyNotificationsArgs, @CurrentUser() user: AuthenticatedUser): Promise<NotificationConnection> {
+  async myNotifications(
+    @Args() args: MyNotificationsArgs,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NotificationConnection> {
     if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
     const { items, hasNextPage } = await this.notifications.page(user.id, args.first, args.after, args.unreadOnly);
     const edges = items.map((node) => ({ cursor: encodeNotificationCursor(node), node }));
@@ -38,14 +41,18 @@ export class NotificationsResolver implements OnModuleInit {
 
   @RequireAuthenticated('the caller marks only their own notifications')
   @Mutation(() => Int, { description: 'Marks the given notifications of the caller read; returns how many changed.' })
-  markNotificationsRead(@Args('ids', { type: () => [ID] }) ids: string[], @CurrentUser() user: AuthenticatedUser): Promise<number> {
+  markNotificationsRead(
+    @Args('ids', { type: () => [ID] }) ids: string[],
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<number> {
     if (ids.length > 500) throw new BadUserInputError('At most 500 ids at once', 'ids');
     return this.notifications.markRead(user.id, ids);
   }
 
   @RequireAuthenticated('delivers only the caller’s own notifications')
   @Subscription(() => NotificationType, {
-    filter: (notification: Notification, _args: unknown, context: GraphqlContext) => notification.userId === context.user.id,
+    filter: (notification: Notification, _args: unknown, context: GraphqlContext) =>
+      notification.userId === context.user.id,
     resolve: (notification: Notification) => notification,
   })
   notificationAdded(): AsyncIterableIterator<Notification> {

@@ -26,7 +26,12 @@ export interface RunVisibility {
 export class OperationRunQueries {
   constructor(private readonly db: DataSource) {}
 
-  async page(filter: OperationRunFilter, visibility: RunVisibility, first: number, after?: string | null): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
+  async page(
+    filter: OperationRunFilter,
+    visibility: RunVisibility,
+    first: number,
+    after?: string | null,
+  ): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -35,7 +40,11 @@ export class OperationRunQueries {
     };
     if (visibility.tenantIds !== 'all') {
       params.push(visibility.tenantIds);
-      where.push(visibility.workspaceRuns ? `(tenant_id = ANY($${params.length}) OR tenant_id IS NULL)` : `tenant_id = ANY($${params.length})`);
+      where.push(
+        visibility.workspaceRuns
+          ? `(tenant_id = ANY($${params.length}) OR tenant_id IS NULL)`
+          : `tenant_id = ANY($${params.length})`,
+      );
     } else if (!visibility.workspaceRuns) {
       where.push('tenant_id IS NOT NULL');
     }
@@ -66,7 +75,18 @@ export class OperationRunQueries {
    * Runs a user started (scheduled runs have no initiator) created at or after `since`, newest first, keyset-paged by
    * `before`: a bounded range scan of operation_runs_created_idx. Only the columns repair sweeps need (no context).
    */
-  initiatedSince(since: Date, before: { createdAt: Date; id: string } | null, limit: number): Promise<Array<Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'outcome' | 'attempt' | 'version' | 'createdAt'>>> {
+  initiatedSince(
+    since: Date,
+    before: { createdAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<
+    Array<
+      Pick<
+        OperationRun,
+        'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'outcome' | 'attempt' | 'version' | 'createdAt'
+      >
+    >
+  > {
     const params: unknown[] = [since, limit];
     if (before) params.push(before.createdAt, before.id);
     return queryRuns(

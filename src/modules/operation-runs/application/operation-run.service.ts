@@ -48,7 +48,14 @@ export class OperationRunService {
     const dedupeKey = dedupeKeyFor(options, tenantId, context);
     // The loop covers the active run finishing between our conflicting insert and the read of it.
     for (let tries = 0; tries < 5; tries++) {
-      const inserted = await this.transitions.insert({ tenantId, type, initiatorUserId: input.initiatorUserId ?? null, dedupeKey, context, maxAttempts: options.maxAttempts ?? 1 });
+      const inserted = await this.transitions.insert({
+        tenantId,
+        type,
+        initiatorUserId: input.initiatorUserId ?? null,
+        dedupeKey,
+        context,
+        maxAttempts: options.maxAttempts ?? 1,
+      });
       if (inserted) return { run: await this.dispatch(inserted), created: true };
       const active = dedupeKey ? await this.transitions.findActive(dedupeKey) : null;
       if (active) return { run: active, created: false };
@@ -83,12 +90,21 @@ export class OperationRunService {
     return run;
   }
 
-  list(filter: OperationRunFilter, visibility: RunVisibility, first: number, after?: string | null): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
+  list(
+    filter: OperationRunFilter,
+    visibility: RunVisibility,
+    first: number,
+    after?: string | null,
+  ): Promise<{ runs: OperationRun[]; hasNextPage: boolean }> {
     return this.queries.page(filter, visibility, first, after);
   }
 
   /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */
-  async initiatedRunsSince(since: Date, before: { createdAt: Date; id: string } | null, limit: number): Promise<InitiatedRun[]> {
+  async initiatedRunsSince(
+    since: Date,
+    before: { createdAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<InitiatedRun[]> {
     const runs = await this.queries.initiatedSince(since, before, limit);
     return runs.map((run) => ({ ...this.publisher.eventBase(run), outcome: run.outcome, createdAt: run.createdAt }));
   }
@@ -100,7 +116,10 @@ export class OperationRunService {
       await this.queue.enqueue(run);
       return run;
     } catch (error) {
-      const failure = sanitizeFailure({ code: 'enqueue_failed', error: `The run could not be queued: ${safeErrorMessage(error)}` });
+      const failure = sanitizeFailure({
+        code: 'enqueue_failed',
+        error: `The run could not be queued: ${safeErrorMessage(error)}`,
+      });
       const failed = await this.transitions.failUndispatched(run.id, failure);
       if (failed) {
         this.publisher.completed(failed);

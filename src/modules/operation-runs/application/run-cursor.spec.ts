@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { encodeCursor } from '../../../infrastructure/graphql/pagination';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor';
 
-const badCursor = expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'after' }) });
+const badCursor = expect.objectContaining({
+  code: 'BAD_USER_INPUT',
+  details: expect.objectContaining({ field: 'after' }),
+});
 
 describe('run cursor', () => {
   it('round-trips created_at (to the millisecond) and id', () => {

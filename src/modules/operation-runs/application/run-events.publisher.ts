@@ -53,7 +53,11 @@ export class RunEventsPublisher {
   }
 
   completed(run: OperationRun): void {
-    this.bus.emit('operation-run.completed', { ...this.eventBase(run), outcome: run.outcome as OperationRunOutcome, summaryCounts: run.summaryCounts });
+    this.bus.emit('operation-run.completed', {
+      ...this.eventBase(run),
+      outcome: run.outcome as OperationRunOutcome,
+      summaryCounts: run.summaryCounts,
+    });
     this.updated(run);
   }
 
@@ -66,7 +70,17 @@ export class RunEventsPublisher {
   }
 
   /** The fields every run event carries (also used to shape runs for modules that repair a lost event). */
-  eventBase(run: Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'attempt' | 'version'>): OperationRunEventBase {
-    return { runId: run.id, tenantId: run.tenantId, type: run.type, title: this.registry.title(run.type), initiatorUserId: run.initiatorUserId, attempt: run.attempt, version: run.version };
+  eventBase(
+    run: Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'attempt' | 'version'>,
+  ): OperationRunEventBase {
+    return {
+      runId: run.id,
+      tenantId: run.tenantId,
+      type: run.type,
+      title: this.registry.title(run.type),
+      initiatorUserId: run.initiatorUserId,
+      attempt: run.attempt,
+      version: run.version,
+    };
   }
 }

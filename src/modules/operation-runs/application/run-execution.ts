@@ -49,20 +49,39 @@ export class RunExecution implements RunExecutionContext {
   constructor(
     private readonly run: OperationRun,
     private readonly settings: ExecutionSettings,
-    private readonly deps: { transitions: RunTransitions; publisher: RunEventsPublisher; lock: RunLock; heldLock: HeldLock | null },
+    private readonly deps: {
+      transitions: RunTransitions;
+      publisher: RunEventsPublisher;
+      lock: RunLock;
+      heldLock: HeldLock | null;
+    },
   ) {
     this.failures = [...run.failures];
     this.summary = { ...run.summaryCounts };
     this.version = run.version;
   }
 
-  get runId(): string { return this.run.id; }
-  get type(): string { return this.run.type; }
-  get tenantId(): string | null { return this.run.tenantId; }
-  get initiatorUserId(): string | null { return this.run.initiatorUserId; }
-  get context(): Record<string, unknown> { return this.run.context; }
-  get attempt(): number { return this.run.attempt; }
-  get signal(): AbortSignal { return this.controller.signal; }
+  get runId(): string {
+    return this.run.id;
+  }
+  get type(): string {
+    return this.run.type;
+  }
+  get tenantId(): string | null {
+    return this.run.tenantId;
+  }
+  get initiatorUserId(): string | null {
+    return this.run.initiatorUserId;
+  }
+  get context(): Record<string, unknown> {
+    return this.run.context;
+  }
+  get attempt(): number {
+    return this.run.attempt;
+  }
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
 
   begin(): void {
     this.timers.push(setInterval(() => this.queueWrite(), this.settings.heartbeatIntervalMs));
@@ -72,7 +91,12 @@ export class RunExecution implements RunExecutionContext {
   reportProgress(counts: Partial<SummaryCounts> & Record<string, number>): void {
     this.summary = { ...this.summary, ...counts };
     this.version += 1;
-    this.deps.publisher.progressed({ ...this.run, summaryCounts: this.summary, failures: [...this.failures], version: this.version });
+    this.deps.publisher.progressed({
+      ...this.run,
+      summaryCounts: this.summary,
+      failures: [...this.failures],
+      version: this.version,
+    });
     this.markDirty();
   }
 
@@ -82,7 +106,8 @@ export class RunExecution implements RunExecutionContext {
   }
 
   throwIfCancelled(): void {
-    if (this.signal.aborted) throw this.abortCause === 'cancelled' ? new RunCancelledError() : (this.signal.reason as Error);
+    if (this.signal.aborted)
+      throw this.abortCause === 'cancelled' ? new RunCancelledError() : (this.signal.reason as Error);
   }
 
   abort(cause: AbortCause): void {
@@ -118,17 +143,26 @@ export class RunExecution implements RunExecutionContext {
 
   /** Writes are chained so they land in order; each is a heartbeat that also carries pending progress. */
   private queueWrite(): void {
-    this.writes = this.writes.then(() => this.write()).catch((error: unknown) => this.logger.warn(`Heartbeat of run ${this.run.id} failed: ${String(error)}`));
+    this.writes = this.writes
+      .then(() => this.write())
+      .catch((error: unknown) => this.logger.warn(`Heartbeat of run ${this.run.id} failed: ${String(error)}`));
   }
 
   private async write(): Promise<void> {
     const dirty = this.dirty;
     this.dirty = false;
     this.lastWriteAt = Date.now();
-    const written = await this.deps.transitions.heartbeat(this.run.id, this.run.attempt, this.version + 1, dirty ? this.summary : null, dirty ? this.failures : null);
+    const written = await this.deps.transitions.heartbeat(
+      this.run.id,
+      this.run.attempt,
+      this.version + 1,
+      dirty ? this.summary : null,
+      dirty ? this.failures : null,
+    );
     if (!written) return this.abort('lost');
     this.version = Math.max(this.version, written.version);
     if (written.cancelRequested) this.abort('cancelled');
-    if (this.deps.heldLock && !(await this.deps.lock.extend(this.deps.heldLock, this.settings.heartbeatTimeoutMs))) this.abort('lost');
+    if (this.deps.heldLock && !(await this.deps.lock.extend(this.deps.heldLock, this.settings.heartbeatTimeoutMs)))
+      this.abort('lost');
   }
 }

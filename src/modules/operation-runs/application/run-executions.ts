@@ -30,7 +30,12 @@ export class RunExecutions implements OnModuleInit {
     const { env } = this.config;
     const execution = new RunExecution(
       run,
-      { heartbeatIntervalMs: env.RUN_HEARTBEAT_INTERVAL_MS, heartbeatTimeoutMs: this.lock.ttlFor(options), timeoutMs: options.timeoutMs, progressFlushMs: env.RUN_PROGRESS_FLUSH_MS },
+      {
+        heartbeatIntervalMs: env.RUN_HEARTBEAT_INTERVAL_MS,
+        heartbeatTimeoutMs: this.lock.ttlFor(options),
+        timeoutMs: options.timeoutMs,
+        progressFlushMs: env.RUN_PROGRESS_FLUSH_MS,
+      },
       { transitions: this.transitions, publisher: this.publisher, lock: this.lock, heldLock },
     );
     this.active.set(run.id, execution);

@@ -15,7 +15,11 @@ export interface RunTypeOptions {
    * 'tenant' → `${type}:${tenantId}`; 'global' → `${type}`; 'none' → never deduplicated;
    * or a function of the start input returning the key's suffix (null → not deduplicated).
    */
-  dedupe: 'tenant' | 'global' | 'none' | ((input: { tenantId: string | null; context: Record<string, unknown> }) => string | null);
+  dedupe:
+    | 'tenant'
+    | 'global'
+    | 'none'
+    | ((input: { tenantId: string | null; context: Record<string, unknown> }) => string | null);
   /** Serializes runs that must not overlap: 'tenant' (any locked type on the tenant), 'tenant+type', 'global'. */
   lock?: 'tenant' | 'tenant+type' | 'global';
   /** Wall-clock limit of one attempt; the reaper completes longer runs as timed_out (or retries them). */
@@ -57,4 +61,5 @@ export interface OperationRunHandler<TContext = Record<string, unknown>> {
 }
 
 /** Marks a provider as the handler of one run type; the operation-runs module discovers it at start-up. */
-export const RunHandler = (options: RunTypeOptions) => applyDecorators(Injectable(), SetMetadata(RUN_HANDLER_METADATA, options));
+export const RunHandler = (options: RunTypeOptions) =>
+  applyDecorators(Injectable(), SetMetadata(RUN_HANDLER_METADATA, options));

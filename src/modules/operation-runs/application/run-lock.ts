@@ -32,7 +32,12 @@ export class RunLock {
   }
 
   /** The type's lock, or no lock needed (null); a held lock delays the job (no BullMQ attempt is used) instead of failing it. */
-  async acquireOrDelay(options: RunTypeOptions, tenantId: string | null, job: Job, token?: string): Promise<HeldLock | null> {
+  async acquireOrDelay(
+    options: RunTypeOptions,
+    tenantId: string | null,
+    job: Job,
+    token?: string,
+  ): Promise<HeldLock | null> {
     const scope = lockKeyFor(options, tenantId);
     if (!scope) return null;
     const held = await this.acquire(scope, this.ttlFor(options));

@@ -39,14 +39,19 @@ export class RunProcessor {
     try {
       const run = await this.transitions.claim(runId, attempt);
       if (!run) return await this.ackUnclaimable(runId, attempt);
-      if (!registered) return await this.finish(run, null, { error: new Error(`No handler for run type "${type}" in this build`) });
+      if (!registered)
+        return await this.finish(run, null, { error: new Error(`No handler for run type "${type}" in this build`) });
       await this.execute(run, registered, heldLock);
     } finally {
       if (heldLock) await this.lock.release(heldLock).catch(() => undefined);
     }
   }
 
-  private async execute(run: OperationRun, registered: RegisteredRunType, heldLock: Parameters<RunExecutions['open']>[2]): Promise<void> {
+  private async execute(
+    run: OperationRun,
+    registered: RegisteredRunType,
+    heldLock: Parameters<RunExecutions['open']>[2],
+  ): Promise<void> {
     this.publisher.started(run);
     const execution = this.executions.open(run, registered.options, heldLock);
     let result: RunHandlerResult | void = undefined;
@@ -68,14 +73,29 @@ export class RunProcessor {
     await this.finish(run, execution, { result: result ?? undefined, error });
   }
 
-  private async finish(run: OperationRun, execution: RunExecution | null, end: { result?: RunHandlerResult; error?: unknown }): Promise<void> {
+  private async finish(
+    run: OperationRun,
+    execution: RunExecution | null,
+    end: { result?: RunHandlerResult; error?: unknown },
+  ): Promise<void> {
     const failures = execution ? execution.failures : [...run.failures];
     const abort = execution?.abortCause ?? null;
-    const outcome = outcomeOf({ abort, error: end.error, declared: end.result?.outcome, failureCount: failures.length });
-    if (end.error !== undefined && abort === null) appendFailure(failures, sanitizeFailure({ code: 'handler_error', error: end.error }));
+    const outcome = outcomeOf({
+      abort,
+      error: end.error,
+      declared: end.result?.outcome,
+      failureCount: failures.length,
+    });
+    if (end.error !== undefined && abort === null)
+      appendFailure(failures, sanitizeFailure({ code: 'handler_error', error: end.error }));
     const summary = { ...(execution?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
     const version = (execution?.version ?? run.version) + 1;
-    const completed = await this.transitions.complete(run, version, { outcome, summary, failures, result: end.result?.result ?? null });
+    const completed = await this.transitions.complete(run, version, {
+      outcome,
+      summary,
+      failures,
+      result: end.result?.result ?? null,
+    });
     if (completed) this.publisher.completed(completed);
     else this.logger.warn(`Run ${run.id} attempt ${run.attempt} was completed elsewhere; its result is dropped`);
   }
@@ -83,7 +103,8 @@ export class RunProcessor {
   /** Completed, superseded by a newer attempt, or running under a live attempt: nothing to do. A dead owner is recovered. */
   private async ackUnclaimable(runId: string, attempt: number): Promise<void> {
     const run = await this.transitions.find(runId);
-    if (!run || run.status !== OperationRunStatus.Running || run.attempt !== attempt || this.executions.isActive(runId)) return;
+    if (!run || run.status !== OperationRunStatus.Running || run.attempt !== attempt || this.executions.isActive(runId))
+      return;
     await this.reaper.recoverIfStale(run);
   }
 }

@@ -38,7 +38,12 @@ export class RunQueue implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     const { env } = config;
     this.queue = new Queue<RunJobData>(RUN_QUEUE_NAME, {
-      connection: { ...redisConnectionOptions(env.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'tenantatlas:run-queue' },
+      connection: {
+        ...redisConnectionOptions(env.REDIS_URL),
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        connectionName: 'tenantatlas:run-queue',
+      },
       prefix: `${env.REDIS_PREFIX}:bull`,
     });
     this.queue.on('error', () => undefined); // connection errors surface on add(); without a listener they crash the process
@@ -58,10 +63,22 @@ export class RunQueue implements OnApplicationShutdown {
   /** Idempotent: BullMQ ignores an add whose jobId already exists. */
   async enqueue(run: { id: string; attempt: number; type: string; tenantId: string | null }): Promise<void> {
     const data: RunJobData = { runId: run.id, attempt: run.attempt, type: run.type, tenantId: run.tenantId };
-    const add = this.adds.submit({ name: 'run', data, opts: { jobId: jobIdFor(run.id, run.attempt), attempts: 1, removeOnComplete: true, removeOnFail: { count: 1000 } } });
+    const add = this.adds.submit({
+      name: 'run',
+      data,
+      opts: {
+        jobId: jobIdFor(run.id, run.attempt),
+        attempts: 1,
+        removeOnComplete: true,
+        removeOnFail: { count: 1000 },
+      },
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`enqueue timed out after ${this.config.env.RUN_ENQUEUE_TIMEOUT_MS} ms`)), this.config.env.RUN_ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`enqueue timed out after ${this.config.env.RUN_ENQUEUE_TIMEOUT_MS} ms`)),
+        this.config.env.RUN_ENQUEUE_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([add, timeout]);

@@ -30,7 +30,9 @@ export class RunReaper implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(REDIS_CLIENT) redis: Redis,
   ) {
     const { env } = config;
-    this.sweep = new PeriodicSweep('RunReaper', env.REAPER_INTERVAL_MS, redis, `${env.REDIS_PREFIX}:sweep:reaper`, () => this.reap());
+    this.sweep = new PeriodicSweep('RunReaper', env.REAPER_INTERVAL_MS, redis, `${env.REDIS_PREFIX}:sweep:reaper`, () =>
+      this.reap(),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -54,9 +56,20 @@ export class RunReaper implements OnApplicationBootstrap, OnModuleDestroy {
   async recoverIfStale(run: OperationRun): Promise<boolean> {
     const { stale, overdue } = this.limitsFor(run.type);
     const dead = !run.heartbeatAt || Date.now() - run.heartbeatAt.getTime() > stale;
-    const reason = dead ? `The worker stopped responding (no heartbeat for ${Math.round(stale / 1000)} s)` : `The run exceeded its time limit`;
+    const reason = dead
+      ? `The worker stopped responding (no heartbeat for ${Math.round(stale / 1000)} s)`
+      : `The run exceeded its time limit`;
     // Retry only a dead worker's attempt: a live one that overran may still be working, and two must never overlap.
-    return this.announce(await this.transitions.recover(run.id, run.attempt, stale, overdue, dead, sanitizeFailure({ code: dead ? 'worker_lost' : 'timeout', error: reason })));
+    return this.announce(
+      await this.transitions.recover(
+        run.id,
+        run.attempt,
+        stale,
+        overdue,
+        dead,
+        sanitizeFailure({ code: dead ? 'worker_lost' : 'timeout', error: reason }),
+      ),
+    );
   }
 
   /**

@@ -22,7 +22,13 @@ export class RunReconciler implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(REDIS_CLIENT) redis: Redis,
   ) {
     const { env } = config;
-    this.sweep = new PeriodicSweep('RunReconciler', env.RECONCILER_INTERVAL_MS, redis, `${env.REDIS_PREFIX}:sweep:reconciler`, () => this.reconcile());
+    this.sweep = new PeriodicSweep(
+      'RunReconciler',
+      env.RECONCILER_INTERVAL_MS,
+      redis,
+      `${env.REDIS_PREFIX}:sweep:reconciler`,
+      () => this.reconcile(),
+    );
   }
 
   onApplicationBootstrap(): void {

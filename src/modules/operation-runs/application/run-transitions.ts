@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
-import { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from '../domain/operation-run-state';
+import {
+  OperationRunOutcome,
+  OperationRunStatus,
+  type RunFailure,
+  type SummaryCounts,
+} from '../domain/operation-run-state';
 import { MAX_FAILURES } from '../domain/run-failures';
 import { queryRows, queryRuns } from './sql-rows';
 import { WriteBatcher } from './write-batcher';
@@ -24,10 +29,35 @@ const RELAXED_COMMIT = `set_config('synchronous_commit', 'off', true) IS NOT NUL
  */
 const BATCH = { maxBatch: 100, maxInFlight: 2, duplicates: 'defer' as const };
 
-interface InsertRequest { id: string; tenant_id: string | null; type: string; initiator_user_id: string | null; dedupe_key: string | null; context: Record<string, unknown>; max_attempts: number }
-interface ClaimRequest { id: string; attempt: number }
-interface CompletedColumns { id: string; version: number; heartbeat_at: Date; finished_at: Date; cancel_requested_at: Date | null }
-interface CompleteRequest { id: string; attempt: number; version: number; outcome: OperationRunOutcome; summary_counts: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }
+interface InsertRequest {
+  id: string;
+  tenant_id: string | null;
+  type: string;
+  initiator_user_id: string | null;
+  dedupe_key: string | null;
+  context: Record<string, unknown>;
+  max_attempts: number;
+}
+interface ClaimRequest {
+  id: string;
+  attempt: number;
+}
+interface CompletedColumns {
+  id: string;
+  version: number;
+  heartbeat_at: Date;
+  finished_at: Date;
+  cancel_requested_at: Date | null;
+}
+interface CompleteRequest {
+  id: string;
+  attempt: number;
+  version: number;
+  outcome: OperationRunOutcome;
+  summary_counts: SummaryCounts;
+  failures: RunFailure[];
+  result: Record<string, unknown> | null;
+}
 
 /**
  * Every state change of a run, as one conditional UPDATE each. Within an attempt status only moves forward
@@ -39,8 +69,23 @@ export class RunTransitions {
   constructor(private readonly db: DataSource) {}
 
   /** Inserts unless an active run holds the dedupe key (the partial unique index decides races). */
-  async insert(input: { tenantId: string | null; type: string; initiatorUserId: string | null; dedupeKey: string | null; context: Record<string, unknown>; maxAttempts: number }): Promise<OperationRun | null> {
-    return this.inserts.submit({ id: randomUUID(), tenant_id: input.tenantId, type: input.type, initiator_user_id: input.initiatorUserId, dedupe_key: input.dedupeKey, context: input.context, max_attempts: input.maxAttempts });
+  async insert(input: {
+    tenantId: string | null;
+    type: string;
+    initiatorUserId: string | null;
+    dedupeKey: string | null;
+    context: Record<string, unknown>;
+    maxAttempts: number;
+  }): Promise<OperationRun | null> {
+    return this.inserts.submit({
+      id: randomUUID(),
+      tenant_id: input.tenantId,
+      type: input.type,
+      initiator_user_id: input.initiatorUserId,
+      dedupe_key: input.dedupeKey,
+      context: input.context,
+      max_attempts: input.maxAttempts,
+    });
   }
 
   // Group commit of the three writes every run makes (see WriteBatcher). A batch never holds two requests for one run
@@ -111,7 +156,9 @@ export class RunTransitions {
   );
 
   async findActive(dedupeKey: string): Promise<OperationRun | null> {
-    const [run] = await queryRuns(this.db, `SELECT * FROM operation_runs WHERE dedupe_key = $1 AND ${OPEN}`, [dedupeKey]);
+    const [run] = await queryRuns(this.db, `SELECT * FROM operation_runs WHERE dedupe_key = $1 AND ${OPEN}`, [
+      dedupeKey,
+    ]);
     return run ?? null;
   }
 
@@ -134,7 +181,13 @@ export class RunTransitions {
   }
 
   /** Heartbeat plus any coalesced progress; null when this attempt no longer owns the run (reaped, cancelled). */
-  async heartbeat(id: string, attempt: number, version: number, summary: SummaryCounts | null, failures: RunFailure[] | null): Promise<{ version: number; cancelRequested: boolean } | null> {
+  async heartbeat(
+    id: string,
+    attempt: number,
+    version: number,
+    summary: SummaryCounts | null,
+    failures: RunFailure[] | null,
+  ): Promise<{ version: number; cancelRequested: boolean } | null> {
     const [row] = await queryRows(
       this.db,
       `UPDATE operation_runs SET heartbeat_at = now(), version = GREATEST(version + 1, $3),
@@ -149,8 +202,25 @@ export class RunTransitions {
    * The completed run, or null when this attempt no longer owns it. Only the columns the database decides come back
    * (the rest is what the caller sent or already held): parsing whole rows was a measurable share of the hot path.
    */
-  async complete(run: OperationRun, version: number, end: { outcome: OperationRunOutcome; summary: SummaryCounts; failures: RunFailure[]; result: Record<string, unknown> | null }): Promise<OperationRun | null> {
-    const row = await this.completions.submit({ id: run.id, attempt: run.attempt, version, outcome: end.outcome, summary_counts: end.summary, failures: end.failures, result: end.result });
+  async complete(
+    run: OperationRun,
+    version: number,
+    end: {
+      outcome: OperationRunOutcome;
+      summary: SummaryCounts;
+      failures: RunFailure[];
+      result: Record<string, unknown> | null;
+    },
+  ): Promise<OperationRun | null> {
+    const row = await this.completions.submit({
+      id: run.id,
+      attempt: run.attempt,
+      version,
+      outcome: end.outcome,
+      summary_counts: end.summary,
+      failures: end.failures,
+      result: end.result,
+    });
     if (!row) return null;
     return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as OperationRun, run, {
       status: OperationRunStatus.Completed,
@@ -186,7 +256,14 @@ export class RunTransitions {
    * attempts remain, else completed timed_out (cancelled if a cancel was pending). Re-checks staleness in SQL so a
    * heartbeat that lands meanwhile wins.
    */
-  async recover(id: string, attempt: number, staleAfterMs: number, overdueAfterMs: number, retry: boolean, failure: RunFailure): Promise<OperationRun | null> {
+  async recover(
+    id: string,
+    attempt: number,
+    staleAfterMs: number,
+    overdueAfterMs: number,
+    retry: boolean,
+    failure: RunFailure,
+  ): Promise<OperationRun | null> {
     const retries = `($5 AND attempt < max_attempts AND cancel_requested_at IS NULL)`;
     return this.one(
       `UPDATE operation_runs SET
@@ -217,7 +294,11 @@ export class RunTransitions {
   }
 
   async findQueuedSince(graceMs: number): Promise<OperationRun[]> {
-    return queryRuns(this.db, `SELECT * FROM operation_runs WHERE status = 'queued' AND ${OPEN} AND queued_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY queued_at LIMIT 500`, [graceMs]);
+    return queryRuns(
+      this.db,
+      `SELECT * FROM operation_runs WHERE status = 'queued' AND ${OPEN} AND queued_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY queued_at LIMIT 500`,
+      [graceMs],
+    );
   }
 
   private async one(sql: string, params: unknown[]): Promise<OperationRun | null> {

@@ -1,7 +1,13 @@
 import { dedupeKeyFor, lockKeyFor } from './run-type.registry';
 import type { RunTypeOptions } from './run-handler';
 
-const base: RunTypeOptions = { type: 'inventory.sync', title: 'Inventory sync', requiresTenant: true, dedupe: 'tenant', timeoutMs: 1000 };
+const base: RunTypeOptions = {
+  type: 'inventory.sync',
+  title: 'Inventory sync',
+  requiresTenant: true,
+  dedupe: 'tenant',
+  timeoutMs: 1000,
+};
 
 describe('run type scopes', () => {
   it('should deduplicate a per-tenant type by type and tenant', () => {
@@ -11,7 +17,11 @@ describe('run type scopes', () => {
   });
 
   it('should deduplicate a custom scope by its function, and not at all when it returns null', () => {
-    const byPlan: RunTypeOptions = { ...base, type: 'restore.execute', dedupe: ({ context }) => (context.planId as string) ?? null };
+    const byPlan: RunTypeOptions = {
+      ...base,
+      type: 'restore.execute',
+      dedupe: ({ context }) => (context.planId as string) ?? null,
+    };
     expect(dedupeKeyFor(byPlan, 't1', { planId: 'p9' })).toBe('restore.execute:p9');
     expect(dedupeKeyFor(byPlan, 't1', {})).toBeNull();
   });

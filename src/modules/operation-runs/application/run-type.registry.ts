@@ -48,7 +48,11 @@ export class RunTypeRegistry implements OnModuleInit {
 }
 
 /** The key that makes two starts "the same work" (null: never deduplicated). */
-export function dedupeKeyFor(options: RunTypeOptions, tenantId: string | null, context: Record<string, unknown>): string | null {
+export function dedupeKeyFor(
+  options: RunTypeOptions,
+  tenantId: string | null,
+  context: Record<string, unknown>,
+): string | null {
   const { dedupe, type } = options;
   if (dedupe === 'none') return null;
   if (dedupe === 'global') return type;

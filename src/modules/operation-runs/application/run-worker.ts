@@ -34,7 +34,9 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       concurrency: env.WORKER_CONCURRENCY,
     });
     this.worker.on('error', (error) => this.logger.warn(`Run worker: ${safeErrorMessage(error)}`));
-    this.worker.on('failed', (job, error) => this.logger.error(`Run job ${job?.id ?? '?'} failed: ${safeErrorMessage(error)}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.error(`Run job ${job?.id ?? '?'} failed: ${safeErrorMessage(error)}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

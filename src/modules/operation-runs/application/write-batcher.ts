@@ -10,7 +10,8 @@
  * fails, its requests are retried one by one so one bad request cannot fail the others.
  */
 export class WriteBatcher<Req, Res> {
-  private pending: { key: string; request: Req; resolve: (value: Res) => void; reject: (error: unknown) => void }[] = [];
+  private pending: { key: string; request: Req; resolve: (value: Res) => void; reject: (error: unknown) => void }[] =
+    [];
   private inFlight = 0;
   private scheduled = false;
 
@@ -74,4 +75,3 @@ export class WriteBatcher<Req, Res> {
     }
   }
 }
-

@@ -3,7 +3,10 @@ import { appendFailure, MAX_FAILURES, sanitizeFailure } from './run-failures';
 
 describe('run failures', () => {
   it('should redact bearer tokens and client secrets from stored failures', () => {
-    const failure = sanitizeFailure({ item: 'policy 1', error: new Error('401 for Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln client_secret=hunter2') });
+    const failure = sanitizeFailure({
+      item: 'policy 1',
+      error: new Error('401 for Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln client_secret=hunter2'),
+    });
     expect(JSON.stringify(failure)).not.toMatch(/eyJhbGci|hunter2/);
     expect(failure.message).toContain('[REDACTED]');
   });

@@ -24,22 +24,41 @@ export class OperationRunsResolver {
 
   @RequireAuthenticated('lists only runs of tenants the caller may see')
   @Query(() => OperationRunConnection, { description: 'Runs, newest first (keyset pagination).' })
-  async operationRuns(@Args() args: OperationRunsArgs, @CurrentUser() user: AuthenticatedUser): Promise<OperationRunConnection> {
+  async operationRuns(
+    @Args() args: OperationRunsArgs,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OperationRunConnection> {
     if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be between 1 and 100', 'first');
-    const { runs, hasNextPage } = await this.runs.list((args.filter ?? {}) as OperationRunFilter, await this.access.visibility(user), args.first, args.after);
-    const edges = runs.map((node) => ({ cursor: encodeRunCursor(node.createdAt, node.id), node: node as OperationRunType }));
+    const { runs, hasNextPage } = await this.runs.list(
+      (args.filter ?? {}) as OperationRunFilter,
+      await this.access.visibility(user),
+      args.first,
+      args.after,
+    );
+    const edges = runs.map((node) => ({
+      cursor: encodeRunCursor(node.createdAt, node.id),
+      node: node as OperationRunType,
+    }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @RequireAuthenticated("NOT_FOUND unless the caller may see the run's tenant")
   @Query(() => OperationRunType)
-  async operationRun(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OperationRunType> {
+  async operationRun(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OperationRunType> {
     return (await this.access.assertVisible(user, await this.runs.get(id), id)) as OperationRunType;
   }
 
   @RequireAuthenticated("operator on the run's tenant, checked once the run is loaded (NOT_FOUND if invisible)")
-  @Mutation(() => OperationRunType, { description: 'Cancels a queued run at once; asks a running one to stop (it ends cancelled).' })
-  async cancelOperationRun(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OperationRunType> {
+  @Mutation(() => OperationRunType, {
+    description: 'Cancels a queued run at once; asks a running one to stop (it ends cancelled).',
+  })
+  async cancelOperationRun(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OperationRunType> {
     const run = await this.access.assertVisible(user, await this.runs.get(id), id);
     await this.access.assertCanCancel(user, run);
     return (await this.runs.requestCancel(run.id, user.id)) as OperationRunType;
@@ -47,14 +66,23 @@ export class OperationRunsResolver {
 
   @RequireAuthenticated('checked at subscribe time and again for every delivered run')
   @Subscription(() => OperationRunType, {
-    description: 'Changes of one run (id) or of every run of a tenant (tenantId), from any process; drop messages whose version is not newer.',
-    filter(this: OperationRunsResolver, run: OperationRunSnapshot, args: OperationRunUpdatedArgs, context: GraphqlContext) {
+    description:
+      'Changes of one run (id) or of every run of a tenant (tenantId), from any process; drop messages whose version is not newer.',
+    filter(
+      this: OperationRunsResolver,
+      run: OperationRunSnapshot,
+      args: OperationRunUpdatedArgs,
+      context: GraphqlContext,
+    ) {
       if (args.id ? run.id !== args.id : run.tenantId !== args.tenantId) return false;
       return this.access.canReceive(context.user, run); // access may change while subscribed: re-checked within seconds
     },
     resolve: (run: OperationRunSnapshot) => run,
   })
-  async operationRunUpdated(@Args() args: OperationRunUpdatedArgs, @CurrentUser() user: AuthenticatedUser): Promise<AsyncIterableIterator<OperationRunSnapshot>> {
+  async operationRunUpdated(
+    @Args() args: OperationRunUpdatedArgs,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<AsyncIterableIterator<OperationRunSnapshot>> {
     if (!args.id && !args.tenantId) throw new BadUserInputError('Give a run id or a tenantId', 'id');
     if (args.id) await this.access.assertVisible(user, await this.runs.get(args.id), args.id);
     else await this.access.assertTenantVisible(user, args.tenantId as string);

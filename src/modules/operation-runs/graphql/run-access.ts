@@ -17,7 +17,10 @@ export class RunAccess {
   ) {}
 
   async visibility(user: AuthenticatedUser): Promise<RunVisibility> {
-    const [tenantIds, workspaceRuns] = await Promise.all([this.access.visibleTenantIds(user), this.access.canSee(user, null)]);
+    const [tenantIds, workspaceRuns] = await Promise.all([
+      this.access.visibleTenantIds(user),
+      this.access.canSee(user, null),
+    ]);
     return { tenantIds, workspaceRuns };
   }
 
@@ -30,18 +33,29 @@ export class RunAccess {
     return this.deliveries.canSee(user, run.tenantId);
   }
 
-  async assertVisible<T extends { id: string; tenantId: string | null }>(user: AuthenticatedUser, run: T | null, id: string): Promise<T> {
+  async assertVisible<T extends { id: string; tenantId: string | null }>(
+    user: AuthenticatedUser,
+    run: T | null,
+    id: string,
+  ): Promise<T> {
     if (!run || !(await this.canSee(user, run))) throw new OperationRunNotFoundError(id);
     return run;
   }
 
   /** Operators of the run's tenant; workspace-wide runs: platform admins or whoever started it. */
-  async assertCanCancel(user: AuthenticatedUser, run: { id: string; tenantId: string | null; initiatorUserId: string | null }): Promise<void> {
+  async assertCanCancel(
+    user: AuthenticatedUser,
+    run: { id: string; tenantId: string | null; initiatorUserId: string | null },
+  ): Promise<void> {
     if (run.tenantId) {
       await this.access.assertRole(user, run.tenantId, 'operator', 'OperationRun');
       return;
     }
-    if (!this.access.isPlatformAdmin(user) && run.initiatorUserId !== user.id) throw new ForbiddenError('Only platform administrators or the initiator may cancel this run', 'insufficient_role');
+    if (!this.access.isPlatformAdmin(user) && run.initiatorUserId !== user.id)
+      throw new ForbiddenError(
+        'Only platform administrators or the initiator may cancel this run',
+        'insufficient_role',
+      );
   }
 
   async assertTenantVisible(user: AuthenticatedUser, tenantId: string): Promise<void> {

@@ -6,8 +6,12 @@ const STANDARD = new Set(['total', 'processed', 'succeeded', 'failed', 'skipped'
 
 @Resolver(() => OperationRunSummaryCountsType)
 export class RunSummaryCountsResolver {
-  @ResolveField(() => GraphQLJSONObject, { description: 'Type-specific counters, e.g. objectsSeen, throttled429, graphWaitedMs for inventory.sync.' })
+  @ResolveField(() => GraphQLJSONObject, {
+    description: 'Type-specific counters, e.g. objectsSeen, throttled429, graphWaitedMs for inventory.sync.',
+  })
   metrics(@Parent() counts: Record<string, number>): Record<string, number> {
-    return Object.fromEntries(Object.entries(counts).filter(([key, value]) => !STANDARD.has(key) && typeof value === 'number'));
+    return Object.fromEntries(
+      Object.entries(counts).filter(([key, value]) => !STANDARD.has(key) && typeof value === 'number'),
+    );
   }
 }

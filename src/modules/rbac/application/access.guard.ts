@@ -23,17 +23,22 @@ export class AccessGuard implements CanActivate {
     if (info?.parentType && !['Query', 'Mutation', 'Subscription'].includes(info.parentType.name)) return true;
     const { user, requestId } = gql.getContext<GraphqlContext>();
     if (!user) throw new UnauthenticatedError();
-    const requirement = this.reflector.getAllAndOverride<AccessRequirement | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const requirement = this.reflector.getAllAndOverride<AccessRequirement | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!requirement) throw new ForbiddenError('This operation declares no access rule', 'undeclared_access');
     switch (requirement.kind) {
       case 'authenticated':
         return true;
       case 'platformAdmin':
-        if (!this.access.isPlatformAdmin(user)) throw new ForbiddenError('Platform administrators only', 'platform_admin_required');
+        if (!this.access.isPlatformAdmin(user))
+          throw new ForbiddenError('Platform administrators only', 'platform_admin_required');
         return true;
       case 'tenantRole': {
         const tenantId = readPath(gql.getArgs(), requirement.tenantIdArg);
-        if (typeof tenantId !== 'string' || !tenantId) throw new ForbiddenError(`Missing tenant argument ${requirement.tenantIdArg}`, 'tenant_required');
+        if (typeof tenantId !== 'string' || !tenantId)
+          throw new ForbiddenError(`Missing tenant argument ${requirement.tenantIdArg}`, 'tenant_required');
         // Malformed ids are the caller's typo, not a hint about existence: say so before any lookup.
         const field = requirement.tenantIdArg.split('.').at(-1) ?? requirement.tenantIdArg;
         if (!isUuid(tenantId)) throw new BadUserInputError(`${field} must be a tenant id (UUID)`, field);
@@ -45,5 +50,10 @@ export class AccessGuard implements CanActivate {
 }
 
 function readPath(source: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      source,
+    );
 }

@@ -14,14 +14,29 @@ export class GrantTenantAccessUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: AuthenticatedUser, input: { tenantId: string; userUpn: string; role: TenantRole; requestId?: string }): Promise<TenantMembershipEntity> {
+  async execute(
+    actor: AuthenticatedUser,
+    input: { tenantId: string; userUpn: string; role: TenantRole; requestId?: string },
+  ): Promise<TenantMembershipEntity> {
     const upn = input.userUpn.trim().toLowerCase();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TenantMembershipEntity);
-      const existing = await repo.findOne({ where: { tenantId: input.tenantId, userUpn: upn }, lock: { mode: 'pessimistic_write' } });
+      const existing = await repo.findOne({
+        where: { tenantId: input.tenantId, userUpn: upn },
+        lock: { mode: 'pessimistic_write' },
+      });
       const saved = existing
         ? await repo.save({ ...existing, role: input.role })
-        : await repo.save(repo.create({ tenantId: input.tenantId, userUpn: upn, role: input.role, grantedBy: actor.id, userId: null, boundAt: null }));
+        : await repo.save(
+            repo.create({
+              tenantId: input.tenantId,
+              userUpn: upn,
+              role: input.role,
+              grantedBy: actor.id,
+              userId: null,
+              boundAt: null,
+            }),
+          );
       await this.audit.record(
         {
           actor: { id: actor.id, upn: actor.upn },
@@ -46,11 +61,17 @@ export class RevokeTenantAccessUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: AuthenticatedUser, input: { tenantId: string; userUpn: string; requestId?: string }): Promise<boolean> {
+  async execute(
+    actor: AuthenticatedUser,
+    input: { tenantId: string; userUpn: string; requestId?: string },
+  ): Promise<boolean> {
     const upn = input.userUpn.trim().toLowerCase();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TenantMembershipEntity);
-      const existing = await repo.findOne({ where: { tenantId: input.tenantId, userUpn: upn }, lock: { mode: 'pessimistic_write' } });
+      const existing = await repo.findOne({
+        where: { tenantId: input.tenantId, userUpn: upn },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!existing) throw new NotFoundError('Membership', upn);
       await repo.delete({ id: existing.id });
       await this.audit.record(

@@ -9,7 +9,9 @@ const user = (id: string) => ({ id, upn: `${id}@msp.test` }) as AuthenticatedUse
 /** A cache over a stand-in policy that counts its checks (the real policy's queries are covered by the e2e tests). */
 function cacheWith(answer: (tenantId: string | null) => Promise<boolean> = async () => true, ttlMs = TTL) {
   const checks: Array<string | null> = [];
-  const access = { canSee: (_user: AuthenticatedUser, tenantId: string | null) => (checks.push(tenantId), answer(tenantId)) } as unknown as TenantAccessService;
+  const access = {
+    canSee: (_user: AuthenticatedUser, tenantId: string | null) => (checks.push(tenantId), answer(tenantId)),
+  } as unknown as TenantAccessService;
   return { cache: new TenantAccessCache(access, { env: { SUBSCRIPTION_ACCESS_TTL_MS: ttlMs } } as AppConfig), checks };
 }
 

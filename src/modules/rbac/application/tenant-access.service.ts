@@ -50,10 +50,14 @@ export class TenantAccessService {
       return new Map(ids.filter((id) => existing.has(id)).map((id) => [id, 'admin']));
     }
     const byTenant = new Map<string, TenantMembershipEntity[]>();
-    for (const row of await this.memberships.find({ where: this.ownedBy(user).map((w) => ({ ...w, tenantId: In(ids) })) })) {
+    for (const row of await this.memberships.find({
+      where: this.ownedBy(user).map((w) => ({ ...w, tenantId: In(ids) })),
+    })) {
       byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row]);
     }
-    const held = await Promise.all([...byTenant].map(async ([id, rows]) => [id, (await this.effective(user, rows))?.role] as const));
+    const held = await Promise.all(
+      [...byTenant].map(async ([id, rows]) => [id, (await this.effective(user, rows))?.role] as const),
+    );
     return new Map(held.filter((entry): entry is readonly [string, TenantRole] => entry[1] !== undefined));
   }
 
@@ -74,10 +78,17 @@ export class TenantAccessService {
    * Throws NOT_FOUND when the tenant is invisible to the caller, FORBIDDEN when visible but the role is too low.
    * A refusal on a tenant that exists is audited (`access.denied`); the caller cannot tell the two NOT_FOUNDs apart.
    */
-  async assertRole(user: AuthenticatedUser, tenantId: string, needed: TenantRole, entity = 'Tenant', requestId?: string): Promise<TenantRole> {
+  async assertRole(
+    user: AuthenticatedUser,
+    tenantId: string,
+    needed: TenantRole,
+    entity = 'Tenant',
+    requestId?: string,
+  ): Promise<TenantRole> {
     const role = await this.roleOn(user, tenantId);
     if (role === null) {
-      if (isUuid(tenantId) && (await this.tenants.exists(tenantId))) await this.recordDenial(user, tenantId, needed, 'not_a_member', entity, requestId);
+      if (isUuid(tenantId) && (await this.tenants.exists(tenantId)))
+        await this.recordDenial(user, tenantId, needed, 'not_a_member', entity, requestId);
       throw new NotFoundError(entity, tenantId);
     }
     if (!roleAtLeast(role, needed)) {
@@ -88,18 +99,27 @@ export class TenantAccessService {
   }
 
   private async membershipOf(user: AuthenticatedUser, tenantId: string): Promise<TenantMembershipEntity | null> {
-    return this.effective(user, await this.memberships.find({ where: this.ownedBy(user).map((w) => ({ ...w, tenantId })) }));
+    return this.effective(
+      user,
+      await this.memberships.find({ where: this.ownedBy(user).map((w) => ({ ...w, tenantId })) }),
+    );
   }
 
   /** Of the caller's rows on one tenant: the one bound to them, else a UPN grant, bound to them now. */
-  private async effective(user: AuthenticatedUser, rows: TenantMembershipEntity[]): Promise<TenantMembershipEntity | null> {
+  private async effective(
+    user: AuthenticatedUser,
+    rows: TenantMembershipEntity[],
+  ): Promise<TenantMembershipEntity | null> {
     const bound = rows.find((r) => r.userId === user.id);
     if (bound) return bound;
     const unbound = rows.find((r) => r.userId === null);
     if (!unbound) return null;
     // First sign-in with this UPN: bind the grant to this identity (conditional, so two racing identities cannot both
     // win; a lost race against our own parallel request re-reads and finds the row bound to us).
-    const result = await this.memberships.update({ id: unbound.id, userId: IsNull() }, { userId: user.id, boundAt: new Date() });
+    const result = await this.memberships.update(
+      { id: unbound.id, userId: IsNull() },
+      { userId: user.id, boundAt: new Date() },
+    );
     if (result.affected) return { ...unbound, userId: user.id };
     return this.memberships.findOne({ where: { id: unbound.id, userId: user.id } });
   }
@@ -109,7 +129,14 @@ export class TenantAccessService {
     return user.upn ? [byId, { userId: IsNull(), userUpn: user.upn.toLowerCase() }] : [byId];
   }
 
-  private recordDenial(user: AuthenticatedUser, tenantId: string, needed: TenantRole, reason: string, entity: string, requestId?: string): Promise<void> {
+  private recordDenial(
+    user: AuthenticatedUser,
+    tenantId: string,
+    needed: TenantRole,
+    reason: string,
+    entity: string,
+    requestId?: string,
+  ): Promise<void> {
     return this.audit.record({
       actor: { id: user.id, upn: user.upn },
       tenantId,

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('DirectoryGroupSearchHit', { description: 'A group found live in the tenant directory, with the signed-in user’s delegated access.' })
+@ObjectType('DirectoryGroupSearchHit', {
+  description: 'A group found live in the tenant directory, with the signed-in user’s delegated access.',
+})
 export class DirectoryGroupHitType {
   @Field(() => ID) id: string;
   @Field() displayName: string;

@@ -11,8 +11,14 @@ export class DirectoryGroupsResolver {
   constructor(private readonly search: SearchDirectoryGroupsUseCase) {}
 
   @RequireTenantRole('operator')
-  @Query(() => [DirectoryGroupHitType], { description: 'Live group search in the tenant with your own delegated access (FORBIDDEN "delegated access required" without it).' })
-  searchDirectoryGroups(@CurrentUser() user: AuthenticatedUser, @Args() { tenantId, query }: SearchDirectoryGroupsArgs): Promise<DirectoryGroupHitType[]> {
+  @Query(() => [DirectoryGroupHitType], {
+    description:
+      'Live group search in the tenant with your own delegated access (FORBIDDEN "delegated access required" without it).',
+  })
+  searchDirectoryGroups(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { tenantId, query }: SearchDirectoryGroupsArgs,
+  ): Promise<DirectoryGroupHitType[]> {
     return this.search.execute(user, tenantId, query);
   }
 }

@@ -1,5 +1,17 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { AuditEventFilter } from '../../audit';
 import { TenantRoleValue } from './tenant-role.enum';
@@ -13,13 +25,19 @@ export class TenantIdArgs {
 
 @ArgsType()
 export class GrantTenantAccessArgs extends TenantIdArgs {
-  @Field() @MaxLength(320) @Matches(UPN, { message: 'userUpn must be a user principal name (name@domain)' }) userUpn: string;
+  @Field()
+  @MaxLength(320)
+  @Matches(UPN, { message: 'userUpn must be a user principal name (name@domain)' })
+  userUpn: string;
   @Field(() => TenantRoleValue) @IsEnum(TenantRoleValue) role: TenantRoleValue;
 }
 
 @ArgsType()
 export class RevokeTenantAccessArgs extends TenantIdArgs {
-  @Field() @MaxLength(320) @Matches(UPN, { message: 'userUpn must be a user principal name (name@domain)' }) userUpn: string;
+  @Field()
+  @MaxLength(320)
+  @Matches(UPN, { message: 'userUpn must be a user principal name (name@domain)' })
+  userUpn: string;
 }
 
 @ArgsType()
@@ -29,7 +47,16 @@ export class SearchDirectoryGroupsArgs extends TenantIdArgs {
 
 @ArgsType()
 export class AuditEventsArgs extends TenantIdArgs {
-  @Field(() => AuditEventFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AuditEventFilter) filter?: AuditEventFilter;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25).' }) @IsOptional() @IsInt() @Min(1) @Max(100) first?: number;
+  @Field(() => AuditEventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditEventFilter)
+  filter?: AuditEventFilter;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }

@@ -26,18 +26,38 @@ export class TenantAccessResolver {
   }
 
   @RequireTenantRole('admin')
-  @Mutation(() => TenantMember, { description: "Grants a role on the tenant to a user principal name (replaces the user's previous role)." })
-  async grantTenantAccess(@CurrentUser() user: AuthenticatedUser, @Args() args: GrantTenantAccessArgs, @Context('requestId') requestId: string): Promise<TenantMember> {
-    return toMember(await this.grant.execute(user, { tenantId: args.tenantId, userUpn: args.userUpn, role: args.role, requestId }));
+  @Mutation(() => TenantMember, {
+    description: "Grants a role on the tenant to a user principal name (replaces the user's previous role).",
+  })
+  async grantTenantAccess(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: GrantTenantAccessArgs,
+    @Context('requestId') requestId: string,
+  ): Promise<TenantMember> {
+    return toMember(
+      await this.grant.execute(user, { tenantId: args.tenantId, userUpn: args.userUpn, role: args.role, requestId }),
+    );
   }
 
   @RequireTenantRole('admin')
   @Mutation(() => Boolean, { description: "Removes a user's access to the tenant." })
-  revokeTenantAccess(@CurrentUser() user: AuthenticatedUser, @Args() args: RevokeTenantAccessArgs, @Context('requestId') requestId: string): Promise<boolean> {
+  revokeTenantAccess(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: RevokeTenantAccessArgs,
+    @Context('requestId') requestId: string,
+  ): Promise<boolean> {
     return this.revoke.execute(user, { tenantId: args.tenantId, userUpn: args.userUpn, requestId });
   }
 }
 
 function toMember(row: TenantMembershipEntity): TenantMember {
-  return { id: row.id, tenantId: row.tenantId, userUpn: row.userUpn, userId: row.userId, role: toRoleValue(row.role), grantedBy: row.grantedBy, grantedAt: row.grantedAt };
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    userUpn: row.userUpn,
+    userId: row.userId,
+    role: toRoleValue(row.role),
+    grantedBy: row.grantedBy,
+    grantedAt: row.grantedAt,
+  };
 }

@@ -7,6 +7,10 @@ export enum TenantRoleValue {
   OPERATOR = 'operator',
   ADMIN = 'admin',
 }
-registerEnumType(TenantRoleValue, { name: 'TenantRole', description: 'viewer reads; operator also starts syncs, backups and restore previews; admin also manages credentials, members and confirms restores.' });
+registerEnumType(TenantRoleValue, {
+  name: 'TenantRole',
+  description:
+    'viewer reads; operator also starts syncs, backups and restore previews; admin also manages credentials, members and confirms restores.',
+});
 
 export const toRoleValue = (role: TenantRole): TenantRoleValue => role as TenantRoleValue;

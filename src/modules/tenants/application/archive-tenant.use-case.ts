@@ -21,7 +21,16 @@ export class ArchiveTenantUseCase {
       const current = await lockTenant(manager, tenantId);
       if (current.status === 'archived') return current;
       await manager.update(TenantEntity, { id: tenantId }, { status: 'archived', archivedAt: new Date() });
-      await this.audit.record({ actor: { id: actor.id, upn: actor.upn }, tenantId, action: 'tenant.archived', target: { type: 'tenant', id: tenantId }, requestId }, manager);
+      await this.audit.record(
+        {
+          actor: { id: actor.id, upn: actor.upn },
+          tenantId,
+          action: 'tenant.archived',
+          target: { type: 'tenant', id: tenantId },
+          requestId,
+        },
+        manager,
+      );
       return manager.findOneByOrFail(TenantEntity, { id: tenantId });
     });
     this.graph.evictConnection(connectionKeyOf(tenant));

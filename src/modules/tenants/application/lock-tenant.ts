@@ -10,6 +10,10 @@ export async function lockTenant(manager: EntityManager, tenantId: string): Prom
 }
 
 export function assertActive(tenant: TenantEntity): TenantEntity {
-  if (tenant.status === 'archived') throw new ConflictError('The tenant is archived: its history stays readable, but it cannot be changed or start new work', 'tenantId');
+  if (tenant.status === 'archived')
+    throw new ConflictError(
+      'The tenant is archived: its history stays readable, but it cannot be changed or start new work',
+      'tenantId',
+    );
   return tenant;
 }

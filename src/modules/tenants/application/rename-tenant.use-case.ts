@@ -18,7 +18,14 @@ export class RenameTenantUseCase {
       const name = displayName.trim();
       await manager.update(TenantEntity, { id: tenant.id }, { displayName: name });
       await this.audit.record(
-        { actor: { id: actor.id, upn: actor.upn }, tenantId, action: 'tenant.renamed', target: { type: 'tenant', id: tenantId }, metadata: { from: tenant.displayName, to: name }, requestId },
+        {
+          actor: { id: actor.id, upn: actor.upn },
+          tenantId,
+          action: 'tenant.renamed',
+          target: { type: 'tenant', id: tenantId },
+          metadata: { from: tenant.displayName, to: name },
+          requestId,
+        },
         manager,
       );
       return manager.findOneByOrFail(TenantEntity, { id: tenantId });

@@ -43,12 +43,21 @@ export class TenantsFacade implements TenantDirectory {
       .where('t.id = :tenantId', { tenantId })
       .getOne();
     if (!row || row.status === 'archived') return null;
-    const credential = JSON.parse(this.cipher.open({ keyId: row.credentialKeyId, ciphertext: row.credentialCiphertext }, row.id)) as CredentialPlaintext;
+    const credential = JSON.parse(
+      this.cipher.open({ keyId: row.credentialKeyId, ciphertext: row.credentialCiphertext }, row.id),
+    ) as CredentialPlaintext;
     return {
       connectionKey: connectionKeyOf(row),
       entraTenantId: row.entraTenantId,
       clientId: row.clientId,
-      credential: credential.kind === 'secret' ? { kind: 'secret', secret: credential.secret } : { kind: 'certificate', privateKeyPem: credential.privateKeyPem, thumbprintSha256: credential.thumbprintSha256 },
+      credential:
+        credential.kind === 'secret'
+          ? { kind: 'secret', secret: credential.secret }
+          : {
+              kind: 'certificate',
+              privateKeyPem: credential.privateKeyPem,
+              thumbprintSha256: credential.thumbprintSha256,
+            },
     };
   }
 }

@@ -19,7 +19,11 @@ export class UpdateTenantCredentialsUseCase {
     private readonly graph: GraphClientFactory,
   ) {}
 
-  async execute(actor: AuthenticatedUser, input: CredentialInputValues & { tenantId: string; clientId?: string | null }, requestId?: string): Promise<TenantEntity> {
+  async execute(
+    actor: AuthenticatedUser,
+    input: CredentialInputValues & { tenantId: string; clientId?: string | null },
+    requestId?: string,
+  ): Promise<TenantEntity> {
     const { plaintext, expiresAt } = credentialFromInput(input);
     let previousKey = '';
     const updated = await this.dataSource.transaction(async (manager) => {
@@ -27,22 +31,30 @@ export class UpdateTenantCredentialsUseCase {
       previousKey = connectionKeyOf(tenant);
       const sealed = this.cipher.seal(JSON.stringify(plaintext), tenant.id);
       const clientId = input.clientId ? input.clientId.toLowerCase() : tenant.clientId;
-      await manager.update(TenantEntity, { id: tenant.id }, {
-        clientId,
-        credentialKind: plaintext.kind,
-        credentialKeyId: sealed.keyId,
-        credentialCiphertext: sealed.ciphertext,
-        credentialVersion: tenant.credentialVersion + 1,
-        credentialSetAt: new Date(),
-        credentialExpiresAt: expiresAt,
-      });
+      await manager.update(
+        TenantEntity,
+        { id: tenant.id },
+        {
+          clientId,
+          credentialKind: plaintext.kind,
+          credentialKeyId: sealed.keyId,
+          credentialCiphertext: sealed.ciphertext,
+          credentialVersion: tenant.credentialVersion + 1,
+          credentialSetAt: new Date(),
+          credentialExpiresAt: expiresAt,
+        },
+      );
       await this.audit.record(
         {
           actor: { id: actor.id, upn: actor.upn },
           tenantId: tenant.id,
           action: 'tenant.credentials_changed',
           target: { type: 'tenant', id: tenant.id },
-          metadata: { credentialKind: plaintext.kind, credentialExpiresAt: expiresAt, clientIdChanged: clientId !== tenant.clientId },
+          metadata: {
+            credentialKind: plaintext.kind,
+            credentialExpiresAt: expiresAt,
+            clientIdChanged: clientId !== tenant.clientId,
+          },
           requestId,
         },
         manager,

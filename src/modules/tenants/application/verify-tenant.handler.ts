@@ -1,7 +1,13 @@
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { deriveCapabilities, GraphClientFactory, type TenantCapabilities } from '../../../infrastructure/graph';
-import { OperationRunOutcome, RunHandler, type OperationRunHandler, type RunExecutionContext, type RunHandlerResult } from '../../operation-runs';
+import {
+  OperationRunOutcome,
+  RunHandler,
+  type OperationRunHandler,
+  type RunExecutionContext,
+  type RunHandlerResult,
+} from '../../operation-runs';
 import { TenantEntity } from '../domain/tenant.entity';
 import type { TenantVerification } from '../domain/tenant-verification';
 import { TenantsFacade } from './tenants.facade';
@@ -12,9 +18,19 @@ import { consentMissing, verifyFindingFor, type VerifyFinding } from './verify-o
  * /organization, then capabilities derived from the roles by the pure `deriveCapabilities`. The outcome lands on the
  * run (failure code + message) and on the tenant (`verification`), never with the credential.
  */
-const CREDENTIAL_REPLACED: VerifyFinding = { code: 'error', message: 'The credential was replaced while this verify ran; its findings were not stored. Verify again.' };
+const CREDENTIAL_REPLACED: VerifyFinding = {
+  code: 'error',
+  message: 'The credential was replaced while this verify ran; its findings were not stored. Verify again.',
+};
 
-@RunHandler({ type: 'tenant.verify', title: 'Verify tenant connection', requiresTenant: true, dedupe: 'tenant', lock: 'tenant+type', timeoutMs: 120000 })
+@RunHandler({
+  type: 'tenant.verify',
+  title: 'Verify tenant connection',
+  requiresTenant: true,
+  dedupe: 'tenant',
+  lock: 'tenant+type',
+  timeoutMs: 120000,
+})
 export class VerifyTenantHandler implements OperationRunHandler {
   constructor(
     private readonly facade: TenantsFacade,
@@ -28,18 +44,35 @@ export class VerifyTenantHandler implements OperationRunHandler {
     const tenantId = run.tenantId as string;
     const tenant = await this.tenants.findOneByOrFail({ id: tenantId });
     const connection = await this.facade.connectionFor(tenantId);
-    if (!connection) return this.fail(run, tenant, { code: 'error', message: 'The tenant is archived: it is not verified any more.' }, false);
+    if (!connection)
+      return this.fail(
+        run,
+        tenant,
+        { code: 'error', message: 'The tenant is archived: it is not verified any more.' },
+        false,
+      );
     run.reportProgress({ total: 2, processed: 0 });
     try {
       const { roles } = await this.graph.acquireAppToken(connection);
       run.reportProgress({ total: 2, processed: 1, succeeded: 1 });
       if (roles.length === 0) return this.fail(run, tenant, consentMissing(), true);
       run.throwIfCancelled();
-      const org = await this.graph.forConnection(connection, { signal: run.signal }).request<{ value?: Array<{ displayName?: string }> }>('GET', '/organization', { query: { select: ['id', 'displayName'] } });
+      const org = await this.graph
+        .forConnection(connection, { signal: run.signal })
+        .request<{ value?: Array<{ displayName?: string }> }>('GET', '/organization', {
+          query: { select: ['id', 'displayName'] },
+        });
       const organizationName = org.value?.[0]?.displayName ?? null;
       const capabilities = deriveCapabilities(roles);
       const grantedPermissions = [...roles].sort();
-      const saved = await this.save(tenant, grantedPermissions, capabilities, { status: 'succeeded', code: 'ok', message: 'Connection verified', runId: run.runId, at: new Date().toISOString(), organizationName });
+      const saved = await this.save(tenant, grantedPermissions, capabilities, {
+        status: 'succeeded',
+        code: 'ok',
+        message: 'Connection verified',
+        runId: run.runId,
+        at: new Date().toISOString(),
+        organizationName,
+      });
       if (!saved) return this.fail(run, tenant, CREDENTIAL_REPLACED, false);
       const types = Object.values(capabilities.types);
       return {
@@ -61,15 +94,39 @@ export class VerifyTenantHandler implements OperationRunHandler {
   }
 
   /** A failed check means the connection can do nothing right now: the stored capabilities say so. */
-  private async fail(run: RunExecutionContext, tenant: TenantEntity, finding: VerifyFinding, record: boolean): Promise<RunHandlerResult> {
+  private async fail(
+    run: RunExecutionContext,
+    tenant: TenantEntity,
+    finding: VerifyFinding,
+    record: boolean,
+  ): Promise<RunHandlerResult> {
     run.addFailure({ item: tenant.entraTenantId, code: finding.code, error: new Error(finding.message) });
-    if (record) await this.save(tenant, [], deriveCapabilities([]), { status: 'failed', code: finding.code, message: finding.message, runId: run.runId, at: new Date().toISOString() });
-    return { outcome: OperationRunOutcome.Failed, summary: { total: 2, processed: 2, succeeded: 0, failed: 1, skipped: 0 }, result: { code: finding.code, message: finding.message } };
+    if (record)
+      await this.save(tenant, [], deriveCapabilities([]), {
+        status: 'failed',
+        code: finding.code,
+        message: finding.message,
+        runId: run.runId,
+        at: new Date().toISOString(),
+      });
+    return {
+      outcome: OperationRunOutcome.Failed,
+      summary: { total: 2, processed: 2, succeeded: 0, failed: 1, skipped: 0 },
+      result: { code: finding.code, message: finding.message },
+    };
   }
 
   /** Stores the findings only if the credential they were made with is still the tenant's current one. */
-  private async save(tenant: TenantEntity, grantedPermissions: string[], capabilities: TenantCapabilities, verification: TenantVerification): Promise<boolean> {
-    const { affected } = await this.tenants.update({ id: tenant.id, credentialVersion: tenant.credentialVersion }, { grantedPermissions, capabilities, verification });
+  private async save(
+    tenant: TenantEntity,
+    grantedPermissions: string[],
+    capabilities: TenantCapabilities,
+    verification: TenantVerification,
+  ): Promise<boolean> {
+    const { affected } = await this.tenants.update(
+      { id: tenant.id, credentialVersion: tenant.credentialVersion },
+      { grantedPermissions, capabilities, verification },
+    );
     return (affected ?? 0) > 0;
   }
 }

@@ -3,7 +3,8 @@ import { X509Certificate } from 'node:crypto';
 export type CredentialKind = 'secret' | 'certificate';
 
 /** The plaintext that gets sealed: exactly what MSAL needs, nothing else. */
-export type CredentialPlaintext = { kind: 'secret'; secret: string } | { kind: 'certificate'; privateKeyPem: string; thumbprintSha256: string };
+export type CredentialPlaintext =
+  { kind: 'secret'; secret: string } | { kind: 'certificate'; privateKeyPem: string; thumbprintSha256: string };
 
 /** Normalizes a SHA-256 (64 hex) or SHA-1 (40 hex) thumbprint written with colons, spaces or in upper case. */
 export function normalizeThumbprint(thumbprint: string): string {

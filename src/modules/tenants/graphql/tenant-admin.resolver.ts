@@ -20,26 +20,44 @@ export class TenantAdminResolver {
   ) {}
 
   @RequirePlatformAdmin()
-  @Mutation(() => Tenant, { description: 'Connects a tenant: Entra tenant id, app registration and exactly one credential (encrypted at rest).' })
-  async registerTenant(@CurrentUser() user: AuthenticatedUser, @Args('input') input: RegisterTenantInput, @Context('requestId') requestId: string): Promise<Tenant> {
+  @Mutation(() => Tenant, {
+    description: 'Connects a tenant: Entra tenant id, app registration and exactly one credential (encrypted at rest).',
+  })
+  async registerTenant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: RegisterTenantInput,
+    @Context('requestId') requestId: string,
+  ): Promise<Tenant> {
     return toTenant(await this.register.execute(user, input, requestId), 'admin');
   }
 
   @RequireTenantRole('admin', 'input.tenantId')
   @Mutation(() => Tenant, { description: "Replaces the tenant's credential (secret or certificate)." })
-  async updateTenantCredentials(@CurrentUser() user: AuthenticatedUser, @Args('input') input: UpdateTenantCredentialsInput, @Context('requestId') requestId: string): Promise<Tenant> {
+  async updateTenantCredentials(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: UpdateTenantCredentialsInput,
+    @Context('requestId') requestId: string,
+  ): Promise<Tenant> {
     return toTenant(await this.updateCredentials.execute(user, input, requestId), 'admin');
   }
 
   @RequireTenantRole('admin', 'id')
   @Mutation(() => Tenant)
-  async renameTenant(@CurrentUser() user: AuthenticatedUser, @Args() { id, displayName }: RenameTenantArgs, @Context('requestId') requestId: string): Promise<Tenant> {
+  async renameTenant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { id, displayName }: RenameTenantArgs,
+    @Context('requestId') requestId: string,
+  ): Promise<Tenant> {
     return toTenant(await this.rename.execute(user, id, displayName, requestId), 'admin');
   }
 
   @RequireTenantRole('admin', 'id')
   @Mutation(() => Tenant, { description: 'Archives the tenant: history stays readable, no new runs or Graph calls.' })
-  async archiveTenant(@CurrentUser() user: AuthenticatedUser, @Args() { id }: TenantByIdArgs, @Context('requestId') requestId: string): Promise<Tenant> {
+  async archiveTenant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { id }: TenantByIdArgs,
+    @Context('requestId') requestId: string,
+  ): Promise<Tenant> {
     return toTenant(await this.archive.execute(user, id, requestId), 'admin');
   }
 }

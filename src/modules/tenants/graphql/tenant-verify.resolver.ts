@@ -11,7 +11,10 @@ export class TenantVerifyResolver {
   constructor(private readonly startVerify: StartTenantVerifyUseCase) {}
 
   @RequireTenantRole('operator')
-  @Mutation(() => OperationRunType, { description: 'Checks the connection (token, /organization, granted permissions → capabilities) in a tenant.verify run.' })
+  @Mutation(() => OperationRunType, {
+    description:
+      'Checks the connection (token, /organization, granted permissions → capabilities) in a tenant.verify run.',
+  })
   verifyTenant(@CurrentUser() user: AuthenticatedUser, @Args() { tenantId }: VerifyTenantArgs) {
     return this.startVerify.execute(user, tenantId);
   }

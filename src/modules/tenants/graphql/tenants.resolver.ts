@@ -19,14 +19,23 @@ export class TenantsResolver {
 
   @RequireAuthenticated('lists only the tenants the caller may see')
   @Query(() => [Tenant], { description: 'Tenants you may see, by name. Archived ones only when asked.' })
-  async tenants(@CurrentUser() user: AuthenticatedUser, @Args('includeArchived', { defaultValue: false }) includeArchived: boolean): Promise<Tenant[]> {
+  async tenants(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('includeArchived', { defaultValue: false }) includeArchived: boolean,
+  ): Promise<Tenant[]> {
     const visible = await this.access.visibleTenantIds(user);
     if (visible !== 'all' && visible.length === 0) return [];
     const rows = await this.rows.find({
-      where: { ...(visible === 'all' ? {} : { id: In(visible) }), ...(includeArchived ? {} : { status: 'active' as const }) },
+      where: {
+        ...(visible === 'all' ? {} : { id: In(visible) }),
+        ...(includeArchived ? {} : { status: 'active' as const }),
+      },
       order: { displayName: 'ASC', id: 'ASC' },
     });
-    const roles = await this.access.rolesOn(user, rows.map((row) => row.id)); // one query, not one per row
+    const roles = await this.access.rolesOn(
+      user,
+      rows.map((row) => row.id),
+    ); // one query, not one per row
     return rows.flatMap((row) => {
       const role = roles.get(row.id);
       return role ? [toTenant(row, role)] : [];

@@ -13,12 +13,31 @@ export function toTenant(row: TenantEntity, myRole: TenantRole): Tenant {
     clientId: row.clientId,
     status: row.status as TenantStatusValue,
     archivedAt: row.archivedAt,
-    credential: { kind: row.credentialKind as CredentialKindValue, setAt: row.credentialSetAt, expiresAt: row.credentialExpiresAt },
+    credential: {
+      kind: row.credentialKind as CredentialKindValue,
+      setAt: row.credentialSetAt,
+      expiresAt: row.credentialExpiresAt,
+    },
     grantedPermissions: row.grantedPermissions,
     capabilities: caps
-      ? { types: Object.entries(caps.types).map(([typeKey, c]) => ({ typeKey, canRead: c.canRead, canWrite: c.canWrite })), canReadGroups: caps.canReadGroups, canSearchGroups: caps.canSearchGroups }
+      ? {
+          types: Object.entries(caps.types).map(([typeKey, c]) => ({
+            typeKey,
+            canRead: c.canRead,
+            canWrite: c.canWrite,
+          })),
+          canReadGroups: caps.canReadGroups,
+          canSearchGroups: caps.canSearchGroups,
+        }
       : null,
-    verification: row.verification ? { ...row.verification, at: new Date(row.verification.at), runId: row.verification.runId ?? null, organizationName: row.verification.organizationName ?? null } : null,
+    verification: row.verification
+      ? {
+          ...row.verification,
+          at: new Date(row.verification.at),
+          runId: row.verification.runId ?? null,
+          organizationName: row.verification.organizationName ?? null,
+        }
+      : null,
     myRole: myRole as TenantRoleValue,
     createdAt: row.createdAt,
   };

@@ -40,20 +40,45 @@ abstract class NoopRunBase implements OperationRunHandler<NoopRunContext> {
       if (sleeps && sleepMs > 0) await sleep(sleepMs / steps, run.signal);
       run.throwIfCancelled();
       if (itemFailure) run.addFailure({ item: `item ${step}`, error: new Error(itemFailure) });
-      if (progressSteps > 0) run.reportProgress({ total: progressSteps, processed: step, succeeded: itemFailure ? 0 : step, failed: itemFailure ? step : 0 });
+      if (progressSteps > 0)
+        run.reportProgress({
+          total: progressSteps,
+          processed: step,
+          succeeded: itemFailure ? 0 : step,
+          failed: itemFailure ? step : 0,
+        });
     }
     if (failWith) throw new Error(failWith);
     // The side effect "commits" only when the work completes: a killed attempt leaves none behind.
     if (key) await this.redis.incr(`${key}:committed`);
-    return { outcome: itemFailure ? OperationRunOutcome.PartiallySucceeded : undefined, result: { attempt: run.attempt } };
+    return {
+      outcome: itemFailure ? OperationRunOutcome.PartiallySucceeded : undefined,
+      result: { attempt: run.attempt },
+    };
   }
 }
 
-const dedupeByContext = ({ context }: { context: Record<string, unknown> }) => (typeof context.dedupeKey === 'string' ? context.dedupeKey : null);
+const dedupeByContext = ({ context }: { context: Record<string, unknown> }) =>
+  typeof context.dedupeKey === 'string' ? context.dedupeKey : null;
 
-@RunHandler({ type: 'system.noop', title: 'No-op', requiresTenant: false, dedupe: dedupeByContext, timeoutMs: 10 * 60_000, maxAttempts: 2 })
+@RunHandler({
+  type: 'system.noop',
+  title: 'No-op',
+  requiresTenant: false,
+  dedupe: dedupeByContext,
+  timeoutMs: 10 * 60_000,
+  maxAttempts: 2,
+})
 export class NoopRunHandler extends NoopRunBase {}
 
 /** The same work under a per-tenant-and-type lock: two runs for one tenant never overlap. */
-@RunHandler({ type: 'system.noop.locked', title: 'No-op (locked)', requiresTenant: true, dedupe: dedupeByContext, lock: 'tenant+type', timeoutMs: 10 * 60_000, maxAttempts: 2 })
+@RunHandler({
+  type: 'system.noop.locked',
+  title: 'No-op (locked)',
+  requiresTenant: true,
+  dedupe: dedupeByContext,
+  lock: 'tenant+type',
+  timeoutMs: 10 * 60_000,
+  maxAttempts: 2,
+})
 export class LockedNoopRunHandler extends NoopRunBase {}
