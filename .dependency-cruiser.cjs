@@ -14,6 +14,24 @@ module.exports = {
       to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
+      name: 'tests-use-module-index',
+      comment:
+        'Tests drive a module through its index.ts like any caller. Test-only exceptions, each needed to provoke what the ' +
+        'API cannot: RunQueue (break Redis under a start), RunReaper/RunReconciler (run one sweep now), ' +
+        'RunNotificationRepair (one repair sweep now), RotateCredentialsUseCase (the rotation CLI has no API).',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: [
+          '^src/modules/[^/]+/index\\.ts$',
+          '^src/modules/operation-runs/application/(run-queue|run-reaper|run-reconciler)\\.ts$',
+          '^src/modules/notifications/application/run-notification-repair\\.ts$',
+          '^src/modules/tenants/application/rotate-credentials\\.use-case\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'outside-code-uses-module-index',
       comment:
         'Code outside src/modules (app module, infrastructure, tools) also sees a module only through its index.ts.',
@@ -51,7 +69,8 @@ module.exports = {
     },
     {
       name: 'no-circular-between-modules',
-      severity: 'warn',
+      comment: 'Modules form a directed graph: a cycle means two contexts should talk through events or a port.',
+      severity: 'error',
       from: { path: '^src/modules/' },
       to: { circular: true },
     },

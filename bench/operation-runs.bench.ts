@@ -17,7 +17,7 @@ import { ensureDatabaseExists, dropDatabase, withDatabaseName } from '../src/inf
 import { runMigrations } from '../src/infrastructure/database/run-migrations';
 import { EventBus } from '../src/infrastructure/events';
 import { redisConnectionOptions } from '../src/infrastructure/queue/queue.module';
-import { OperationRunService } from '../src/modules/operation-runs';
+import { OperationRunsFacade } from '../src/modules/operation-runs';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -67,7 +67,7 @@ async function rawBullmq(prefix: string, jobs: number): Promise<number> {
 }
 
 async function runs(
-  service: OperationRunService,
+  service: OperationRunsFacade,
   bus: EventBus,
   jobs: number,
 ): Promise<{ perSec: number; latencies: number[] }> {
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   );
   try {
     await app.listen(0, '127.0.0.1');
-    const service = app.get(OperationRunService);
+    const service = app.get(OperationRunsFacade);
     const bus = app.get(EventBus);
     console.log(
       `warming up (${ROUNDS} rounds of ${JOBS} jobs per side, worker concurrency=${CONCURRENCY}, callers=${CALLERS})`,

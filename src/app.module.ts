@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './infrastructure/access';
 import { AuthModule } from './infrastructure/auth/auth.module';
 import { AppConfigModule } from './infrastructure/config/config.module';
 import type { Environment } from './infrastructure/config/environment';
@@ -9,24 +10,28 @@ import { HealthModule } from './infrastructure/health/health.module';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
-import { AuditModule } from './modules/audit';
+import { AuditFacade, AuditModule } from './modules/audit';
 import { BackupsModule } from './modules/backups';
-import { InventoryModule } from './modules/inventory';
-import { NotificationsModule } from './modules/notifications';
-import { OperationRunsModule } from './modules/operation-runs';
-import { RbacModule } from './modules/rbac';
+import { DirectoryModule } from './modules/directory';
+import { InventoryModule, InventoryWorkersModule } from './modules/inventory';
+import { NotificationsModule, NotificationsWorkersModule } from './modules/notifications';
+import { OperationRunsModule, OperationRunsWorkersModule } from './modules/operation-runs';
+import { RbacFacade, RbacModule } from './modules/rbac';
 import { RestoreModule } from './modules/restore';
-import { TenantsModule } from './modules/tenants';
+import { TenantsFacade, TenantsModule } from './modules/tenants';
 
 /**
- * One codebase, three roles: `api` serves HTTP + GraphQL + subscriptions, `worker` runs queue processors and
- * schedulers (and only the health endpoints), `all` does both. Modules register their processors only when the
- * role runs workers (see each module's `forRole`).
+ * The composition root. One codebase, three roles (APP_ROLE): `api` serves HTTP + GraphQL + subscriptions, `worker`
+ * runs queue processors and periodic sweeps (and only the health endpoints), `all` does both. This is the one place
+ * that reads the role: each bounded context is a module for every role plus, where it has background work, a
+ * `*WorkersModule` that only worker roles include. It also binds the platform access layer to the facades that own
+ * memberships, tenants and the audit trail.
  */
 @Module({})
 export class AppModule {
-  static forRoot(env: Environment): DynamicModule {
+  static forRole(env: Environment): DynamicModule {
     const servesApi = env.APP_ROLE !== 'worker';
+    const runsWorkers = env.APP_ROLE !== 'api';
     return {
       module: AppModule,
       imports: [
@@ -38,15 +43,23 @@ export class AppModule {
         AuthModule,
         HealthModule,
         GraphModule,
+        AccessModule.forRoot({
+          imports: [RbacModule, TenantsModule, AuditModule],
+          memberships: RbacFacade,
+          tenants: TenantsFacade,
+          audit: AuditFacade,
+        }),
         ...(servesApi ? [GraphqlSetupModule] : []),
         AuditModule,
         RbacModule,
         TenantsModule,
         OperationRunsModule,
         NotificationsModule,
+        DirectoryModule,
         InventoryModule,
         BackupsModule,
         RestoreModule,
+        ...(runsWorkers ? [OperationRunsWorkersModule, InventoryWorkersModule, NotificationsWorkersModule] : []),
       ],
     };
   }

@@ -6,7 +6,7 @@ import type { Environment } from './infrastructure/config/environment';
 
 /** Builds the app for a validated environment; used by main.ts, the tests and the tools alike. */
 export async function createApp(env: Environment): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRole(env), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(); // SIGTERM: stop accepting, let workers finish or release their jobs, close pools
   return app;

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { requestIdFrom } from '../../shared/request-id';
 import { formatGraphqlError } from './format-graphql-error';
 import type { GraphqlContext } from './graphql-context';
 import { GRAPHQL_LIMITS } from './graphql-limits';
+import { createInputValidationPipe } from './input-validation.pipe';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -91,5 +93,7 @@ function unauthenticated(error: unknown): GraphQLError {
       },
     }),
   ],
+  // Every GraphQL argument and input is validated (class-validator) before a resolver sees it.
+  providers: [{ provide: APP_PIPE, useFactory: createInputValidationPipe }],
 })
 export class GraphqlSetupModule {}

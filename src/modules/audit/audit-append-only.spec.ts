@@ -27,7 +27,7 @@ describe('audit trail is append-only in code', () => {
   });
 
   it('writes only through insert', () => {
-    const facade = readFileSync(join(__dirname, 'application/audit-trail.facade.ts'), 'utf8');
+    const facade = readFileSync(join(__dirname, 'application/audit.facade.ts'), 'utf8');
     expect(facade).toMatch(/\.insert\(AuditEventEntity/);
   });
 });

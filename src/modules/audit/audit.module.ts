@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditTrail } from './application/audit-trail.facade';
+import { AuditFacade } from './application/audit.facade';
 import { AuditEventEntity } from './domain/audit-event.entity';
+import { AuditEventsResolver } from './graphql/audit-events.resolver';
 
-/** The audit trail. Its GraphQL query lives in rbac (which owns access checks and must write here: no cycle). */
+/** The append-only audit trail: every module records through AuditFacade; tenant admins read it (auditEvents). */
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
-  providers: [AuditTrail],
-  exports: [AuditTrail],
+  providers: [AuditFacade, AuditEventsResolver],
+  exports: [AuditFacade],
 })
 export class AuditModule {}

@@ -1,6 +1,9 @@
 import './application/inventory.events';
+import './application/inventory.run-types';
 
 export { InventoryModule } from './inventory.module';
-export type { InventorySynced, DirectoryGroupsSynced } from './application/inventory.events';
+export { InventoryWorkersModule } from './inventory-workers.module';
+export { InventoryFacade, type InventoryTypeSummary, type ObservedItemView } from './application/inventory.facade';
+export type { InventorySynced } from './application/inventory.events';
+export type { InventorySyncContext, InventorySyncResult } from './application/inventory.run-types';
 export { InventoryItemType } from './graphql/inventory-item.type';
-export { DirectoryGroupType } from './graphql/directory-group.type';

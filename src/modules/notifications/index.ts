@@ -1,4 +1,3 @@
-// The public surface of notifications.
+// The public surface of notifications (nothing else reads it: it reacts to operation-run events).
 export { NotificationsModule } from './notifications.module';
-export { NotificationsService } from './application/notifications.service';
-export { NotificationType, NotificationKindValue } from './graphql/notification.type';
+export { NotificationsWorkersModule } from './notifications-workers.module';

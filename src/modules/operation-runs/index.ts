@@ -1,23 +1,15 @@
-// The public surface of operation-runs: other modules import from here only.
+// The public surface of operation-runs: other modules import from here only (the run-handler contract itself,
+// @RunHandler and RunTypeMap, is platform code in src/infrastructure/runs).
+import './application/operation-runs.run-types';
+
 export { OperationRunsModule } from './operation-runs.module';
-export { OperationRunService, type InitiatedRun, type StartRunInput } from './application/operation-run.service';
-export type { OperationRunFilter, RunVisibility } from './application/operation-run.queries';
-export type { OperationRun } from './domain/operation-run.entity';
+export { OperationRunsWorkersModule } from './operation-runs-workers.module';
 export {
-  OperationRunOutcome,
-  OperationRunStatus,
-  type RunFailure,
-  type SummaryCounts,
-} from './domain/operation-run-state';
-export { RunCancelledError } from './domain/operation-runs.errors';
-export {
-  RunHandler,
-  RUN_HANDLER_METADATA,
-  type OperationRunHandler,
-  type RunExecutionContext,
-  type RunHandlerResult,
-  type RunTypeOptions,
-} from './application/run-handler';
+  OperationRunsFacade,
+  type InitiatedRun,
+  type OperationRunView,
+  type StartRunInput,
+} from './application/operation-runs.facade';
 export type {
   OperationRunCompleted,
   OperationRunEventBase,
@@ -26,5 +18,5 @@ export type {
   OperationRunSnapshot,
   OperationRunStarted,
 } from './application/operation-run.events';
+export type { NoopRunContext, NoopRunResult } from './application/operation-runs.run-types';
 export { OperationRunType, OperationRunOutcomeValue, OperationRunStatusValue } from './graphql/operation-run.type';
-export type { NoopRunContext } from './application/handlers/noop.handler';

@@ -2,45 +2,33 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../../infrastructure/events';
-import { RbacModule } from '../rbac';
-import { NoopRunHandler, LockedNoopRunHandler } from './application/handlers/noop.handler';
+import { LockedNoopRunHandler, NoopRunHandler } from './application/handlers/noop.handler';
 import { OperationRunQueries } from './application/operation-run.queries';
-import { OperationRunService } from './application/operation-run.service';
+import { OperationRunsFacade } from './application/operation-runs.facade';
 import { RunEventsPublisher } from './application/run-events.publisher';
-import { RunExecutions } from './application/run-executions';
-import { RunLock } from './application/run-lock';
-import { RunProcessor } from './application/run-processor';
 import { RunQueue } from './application/run-queue';
-import { RunReaper } from './application/run-reaper';
-import { RunReconciler } from './application/run-reconciler';
-import { RunTransitions } from './application/run-transitions';
+import { RunStore } from './application/run-store';
 import { RunTypeRegistry } from './application/run-type.registry';
-import { RunWorker } from './application/run-worker';
 import { OperationRun } from './domain/operation-run.entity';
 import { OperationRunsResolver } from './graphql/operation-runs.resolver';
-import { RunSummaryCountsResolver } from './graphql/run-summary-counts.resolver';
 import { RunAccess } from './graphql/run-access';
+import { RunSummaryCountsResolver } from './graphql/run-summary-counts.resolver';
 import { RunUpdatesPubSub } from './graphql/run-updates.pubsub';
 
 /**
- * Runs in every role: start, monitoring and live updates everywhere; the worker, reaper and reconciler act only in
- * the worker and all roles (they check APP_ROLE when the application boots). Resolvers are inert without GraphQL.
+ * Runs in every role: start, monitoring and live updates. What only workers do (the BullMQ worker, reaper and
+ * reconciler) is OperationRunsWorkersModule, which the composition root adds for worker roles. The store, queue,
+ * registry and publisher are exported to that sibling module only (their classes are not in index.ts).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OperationRun]), DiscoveryModule, EventsModule, RbacModule],
+  imports: [TypeOrmModule.forFeature([OperationRun]), DiscoveryModule, EventsModule],
   providers: [
     RunTypeRegistry,
-    RunTransitions,
+    RunStore,
     RunQueue,
     RunEventsPublisher,
     OperationRunQueries,
-    OperationRunService,
-    RunLock,
-    RunExecutions,
-    RunProcessor,
-    RunReaper,
-    RunReconciler,
-    RunWorker,
+    OperationRunsFacade,
     NoopRunHandler,
     LockedNoopRunHandler,
     RunAccess,
@@ -48,6 +36,6 @@ import { RunUpdatesPubSub } from './graphql/run-updates.pubsub';
     OperationRunsResolver,
     RunSummaryCountsResolver,
   ],
-  exports: [OperationRunService, EventsModule],
+  exports: [OperationRunsFacade, EventsModule, RunTypeRegistry, RunStore, RunQueue, RunEventsPublisher],
 })
 export class OperationRunsModule {}

@@ -1,9 +1,6 @@
+import './application/tenants.run-types';
+
 export { TenantsModule } from './tenants.module';
-export { TenantsFacade } from './application/tenants.facade';
-export {
-  Tenant,
-  TenantCredential,
-  TenantCapabilitiesType,
-  TenantStatusValue,
-  CredentialKindValue,
-} from './graphql/tenant.type';
+export { TenantsFacade, type ActiveTenant } from './application/tenants.facade';
+export type { TenantVerifyResult } from './application/tenants.run-types';
+export { Tenant } from './graphql/tenant.type';

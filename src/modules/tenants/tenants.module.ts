@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../infrastructure/crypto';
 import { AuditModule } from '../audit';
 import { OperationRunsModule } from '../operation-runs';
-import { RbacModule, TenantDirectory } from '../rbac';
 import { ArchiveTenantUseCase } from './application/archive-tenant.use-case';
 import { RegisterTenantUseCase } from './application/register-tenant.use-case';
 import { RenameTenantUseCase } from './application/rename-tenant.use-case';
@@ -17,13 +16,11 @@ import { TenantAdminResolver } from './graphql/tenant-admin.resolver';
 import { TenantsResolver } from './graphql/tenants.resolver';
 import { TenantVerifyResolver } from './graphql/tenant-verify.resolver';
 
-/** Global only to provide rbac's TenantDirectory port (rbac cannot import tenants: tenants depends on rbac). */
-@Global()
+/** Tenant connections: registration, sealed credentials, verification (`tenant.verify`), rename, archive. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TenantEntity]), CryptoModule, AuditModule, RbacModule, OperationRunsModule],
+  imports: [TypeOrmModule.forFeature([TenantEntity]), CryptoModule, AuditModule, OperationRunsModule],
   providers: [
     TenantsFacade,
-    { provide: TenantDirectory, useExisting: TenantsFacade },
     RegisterTenantUseCase,
     UpdateTenantCredentialsUseCase,
     RenameTenantUseCase,
@@ -35,6 +32,6 @@ import { TenantVerifyResolver } from './graphql/tenant-verify.resolver';
     TenantAdminResolver,
     TenantVerifyResolver,
   ],
-  exports: [TenantsFacade, TenantDirectory],
+  exports: [TenantsFacade],
 })
 export class TenantsModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gql } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 import { TestIssuer } from '../../support/test-issuer';
+import { OperationRunsFacade } from '../../../src/modules/operation-runs';
 
 describe('process roles', () => {
   let issuer: TestIssuer;
@@ -42,6 +43,23 @@ describe('process roles', () => {
       expect(response.status).toBe(404);
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
       expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    });
+  });
+
+  it('the api role runs no workers: a run started there stays queued until a worker role takes it', async () => {
+    await withApp('api', async ({ app }) => {
+      const { run } = await app.get(OperationRunsFacade).start('system.noop', { context: {} });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await app.get(OperationRunsFacade).get(run.id))?.status).toBe('queued');
+      await withApp('worker', async () => {
+        const deadline = Date.now() + 30_000;
+        let status = 'queued';
+        while (status !== 'completed' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          status = (await app.get(OperationRunsFacade).get(run.id))?.status ?? 'missing';
+        }
+        expect(status).toBe('completed');
+      });
     });
   });
 });

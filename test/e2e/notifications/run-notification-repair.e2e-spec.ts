@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventBus } from '../../../src/infrastructure/events';
-import { type OperationRun, OperationRunOutcome } from '../../../src/modules/operation-runs';
+import { OperationRunOutcome } from '../../../src/infrastructure/runs';
+import type { OperationRunView as OperationRun } from '../../../src/modules/operation-runs';
 import { RunNotificationRepair } from '../../../src/modules/notifications/application/run-notification-repair';
 import { wsClient } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';

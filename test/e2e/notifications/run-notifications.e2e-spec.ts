@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventBus } from '../../../src/infrastructure/events';
-import { OperationRunOutcome } from '../../../src/modules/operation-runs';
+import { OperationRunOutcome } from '../../../src/infrastructure/runs';
 import { gql, wsClient } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 import { TestIssuer } from '../../support/test-issuer';

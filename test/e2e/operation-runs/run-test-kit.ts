@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OperationRunService, type OperationRun } from '../../../src/modules/operation-runs';
+import { OperationRunsFacade, type OperationRunView as OperationRun } from '../../../src/modules/operation-runs';
 import { spawnApp } from '../../support/spawn-app';
 
 /** A Redis prefix of this test file's own: its queue, locks and event channel are nobody else's. */
@@ -20,8 +20,8 @@ export const FAST_RUN_SETTINGS = {
   RECONCILER_GRACE_MS: 1000,
 };
 
-export function runs(app: INestApplication): OperationRunService {
-  return app.get(OperationRunService);
+export function runs(app: INestApplication): OperationRunsFacade {
+  return app.get(OperationRunsFacade);
 }
 
 /** Polls (no timing assertion: the deadline only stops a broken test) until `check` returns a value. */

@@ -1,5 +1,5 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_METADATA } from '../../../src/modules/rbac';
+import { ACCESS_METADATA } from '../../../src/infrastructure/access';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 
 const RESOLVER_TYPE = 'graphql:resolver_type'; // @nestjs/graphql RESOLVER_TYPE_METADATA

@@ -1,6 +1,6 @@
 import type { AuditEventEntity } from '../domain/audit-event.entity';
 import { encodeCursor } from '../../../infrastructure/graphql/pagination';
-import type { AuditPage } from '../application/audit-trail.facade';
+import type { AuditPage } from '../application/audit.facade';
 import type { AuditEvent, AuditEventConnection } from './audit-event.type';
 
 export function toAuditEvent(row: AuditEventEntity): AuditEvent {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type Repository } from 'typeorm';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
-import { DirectoryGroup } from '../domain/directory-group.entity';
 import { InventoryItem } from '../domain/inventory-item.entity';
 import { InventoryTypeState } from '../domain/inventory-type-state.entity';
 
@@ -16,13 +15,12 @@ export interface InventoryItemFilter {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Reads of inventory and the directory cache: PostgreSQL only, never Graph (monitoring never waits on Microsoft). */
+/** Reads of inventory: PostgreSQL only, never Graph (monitoring never waits on Microsoft). */
 @Injectable()
 export class InventoryQueryService {
   constructor(
     @InjectRepository(InventoryItem) private readonly items: Repository<InventoryItem>,
     @InjectRepository(InventoryTypeState) private readonly states: Repository<InventoryTypeState>,
-    @InjectRepository(DirectoryGroup) private readonly groups: Repository<DirectoryGroup>,
   ) {}
 
   async listItems(
@@ -75,38 +73,5 @@ export class InventoryQueryService {
       counts: counts.map((c) => ({ typeKey: c.typeKey, present: Number(c.present), missing: Number(c.missing) })),
       states,
     };
-  }
-
-  async listGroups(
-    tenantId: string,
-    search: string | null | undefined,
-    first: number,
-    after?: string | null,
-    includeDeleted = false,
-  ): Promise<ConnectionShape<DirectoryGroup>> {
-    const query = this.groups.createQueryBuilder('g').where('g.tenant_id = :tenantId', { tenantId });
-    if (!includeDeleted) query.andWhere('g.deleted_at IS NULL');
-    if (search) query.andWhere(`g.display_name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` });
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
-      query.andWhere(
-        new Brackets((w) =>
-          w
-            .where('lower(g.display_name) > :name', { name })
-            .orWhere('lower(g.display_name) = :name AND g.id > :id', { id }),
-        ),
-      );
-    }
-    const rows = await query
-      .orderBy('lower(g.display_name)', 'ASC')
-      .addOrderBy('g.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      first,
-      (r) => [r.displayName.toLowerCase(), r.id],
-      (r) => r,
-    );
   }
 }

@@ -1,23 +1,21 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { AppConfig } from '../../../infrastructure/config/app-config';
 import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-schedule.service';
 
-/** Fires schedule ticks; runs only in worker processes (autorun off, started when the role runs workers). */
+/**
+ * Fires schedule ticks (worker roles only: InventoryWorkersModule). Autorun is off so the schedulers are rebuilt from
+ * the database before the first tick is taken.
+ */
 @Processor(INVENTORY_SCHEDULE_QUEUE, { autorun: false, concurrency: 2 })
 export class InventoryScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(InventoryScheduleProcessor.name);
 
-  constructor(
-    private readonly schedules: InventoryScheduleService,
-    private readonly config: AppConfig,
-  ) {
+  constructor(private readonly schedules: InventoryScheduleService) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env.APP_ROLE === 'api') return;
     const count = await this.schedules.registerAll();
     if (count) this.logger.log(`Registered ${count} inventory schedule(s)`);
     void this.worker.run();

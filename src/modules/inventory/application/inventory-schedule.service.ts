@@ -6,7 +6,7 @@ import { CronExpressionParser } from 'cron-parser';
 import type { Repository } from 'typeorm';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { BadUserInputError } from '../../../shared/app-errors';
-import { OperationRunService } from '../../operation-runs';
+import { OperationRunsFacade } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { InventorySchedule } from '../domain/inventory-schedule.entity';
 
@@ -19,7 +19,7 @@ const schedulerId = (tenantId: string) => `inventory-sync:${tenantId}`;
 
 /**
  * Per-tenant sync schedules. PostgreSQL holds the truth; BullMQ job schedulers fire them (one job per tick, whatever
- * the number of workers). A tick only *starts* a run through OperationRunService, so dedupe makes a tick during a
+ * the number of workers). A tick only *starts* a run through OperationRunsFacade, so dedupe makes a tick during a
  * manual sync return the running one instead of starting a second.
  */
 @Injectable()
@@ -29,7 +29,7 @@ export class InventoryScheduleService {
   constructor(
     @InjectRepository(InventorySchedule) private readonly schedules: Repository<InventorySchedule>,
     @InjectQueue(INVENTORY_SCHEDULE_QUEUE) private readonly queue: Queue,
-    private readonly runs: OperationRunService,
+    private readonly runs: OperationRunsFacade,
     private readonly tenants: TenantsFacade,
     private readonly config: AppConfig,
   ) {}
@@ -55,7 +55,7 @@ export class InventoryScheduleService {
    * archived (or gone) since the schedule was set starts nothing; its schedule is removed.
    */
   async fire(tenantId: string): Promise<{ runId: string; created: boolean } | { skipped: 'tenant archived or gone' }> {
-    if (!(await this.tenants.exists(tenantId)) || (await this.tenants.isArchived(tenantId))) {
+    if (!(await this.tenants.findActive(tenantId))) {
       await this.set(tenantId, null, 'system');
       return { skipped: 'tenant archived or gone' };
     }

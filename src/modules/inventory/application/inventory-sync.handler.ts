@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import pMap from 'p-map';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { EventBus } from '../../../infrastructure/events';
 import {
@@ -16,18 +17,14 @@ import {
   OperationRunOutcome,
   RunHandler,
   type OperationRunHandler,
-  type RunExecutionContext,
+  type RunAttemptContext,
   type RunHandlerResult,
-} from '../../operation-runs';
+} from '../../../infrastructure/runs';
 import { TenantsFacade } from '../../tenants';
 import { toObservedItem } from '../domain/inventory-item.mapper';
 import type { InventorySynced } from './inventory.events';
+import type { InventorySyncResult } from './inventory.run-types';
 import { InventoryWriter } from './inventory-writer';
-
-export interface InventorySyncContext {
-  /** Limit the pass to these type keys (default: every contract type). */
-  types?: string[];
-}
 
 type TypeOutcome = InventorySynced['types'][number] & { reason?: string };
 
@@ -48,7 +45,7 @@ const TYPE_CONCURRENCY = 3;
   heartbeatTimeoutMs: 60_000,
   maxAttempts: 2,
 })
-export class InventorySyncHandler implements OperationRunHandler<InventorySyncContext> {
+export class InventorySyncHandler implements OperationRunHandler<'inventory.sync'> {
   private readonly logger = new Logger(InventorySyncHandler.name);
 
   constructor(
@@ -59,7 +56,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     private readonly config: AppConfig,
   ) {}
 
-  async execute(run: RunExecutionContext<InventorySyncContext>): Promise<RunHandlerResult> {
+  async execute(run: RunAttemptContext<'inventory.sync'>): Promise<RunHandlerResult<InventorySyncResult>> {
     const tenantId = run.tenantId!;
     const typeKeys = (run.context.types?.length ? run.context.types : GRAPH_TYPE_KEYS).filter(isGraphTypeKey);
     const connection = await this.tenants.connectionFor(tenantId);
@@ -86,14 +83,15 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
     });
     const progress = () => run.reportProgress(counts());
 
-    const queue = [...typeKeys];
-    // The first unexpected error (e.g. the database) stops the other workers, and all of them settle before the run
-    // ends: none may write, or mark rows missing, after the lock is released to the next run.
+    // The first unexpected error (e.g. the database) stops the other types, and every type in flight settles before
+    // the run ends (stopOnError: false): none may write, or mark rows missing, after the lock goes to the next run.
     let firstError: unknown;
     const stopped = () => firstError !== undefined;
-    const workers = Array.from({ length: Math.min(TYPE_CONCURRENCY, queue.length) }, async () => {
-      try {
-        for (let typeKey = queue.shift(); typeKey && !stopped(); typeKey = queue.shift()) {
+    await pMap(
+      typeKeys,
+      async (typeKey) => {
+        if (stopped()) return;
+        try {
           run.throwIfCancelled();
           const outcome = capabilities.types[typeKey]?.canRead
             ? await this.syncType(run, client, typeKey, totals, progress, stopped)
@@ -105,12 +103,12 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
               );
           outcomes.push(outcome);
           progress();
+        } catch (error) {
+          firstError ??= error;
         }
-      } catch (error) {
-        firstError ??= error;
-      }
-    });
-    await Promise.all(workers);
+      },
+      { concurrency: TYPE_CONCURRENCY, stopOnError: false },
+    );
     if (stopped()) throw firstError;
     run.throwIfCancelled();
 
@@ -145,7 +143,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
   }
 
   private async syncType(
-    run: RunExecutionContext<InventorySyncContext>,
+    run: RunAttemptContext<'inventory.sync'>,
     client: GraphClient,
     typeKey: GraphTypeKey,
     totals: { seen: number; added: number; missing: number },
@@ -186,7 +184,7 @@ export class InventorySyncHandler implements OperationRunHandler<InventorySyncCo
   }
 
   private async skipType(
-    run: RunExecutionContext<InventorySyncContext>,
+    run: RunAttemptContext<'inventory.sync'>,
     tenantId: string,
     typeKey: GraphTypeKey,
     reason: string,

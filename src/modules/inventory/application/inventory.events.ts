@@ -12,18 +12,8 @@ export interface InventorySynced {
   at: Date;
 }
 
-/** Emitted after a directory.groups.sync run completed its pass. */
-export interface DirectoryGroupsSynced {
-  tenantId: string;
-  runId: string;
-  seen: number;
-  deleted: number;
-  at: Date;
-}
-
 declare module '../../../infrastructure/events/event-map' {
   interface EventMap {
     'inventory.synced': InventorySynced;
-    'inventory.directory-groups-synced': DirectoryGroupsSynced;
   }
 }

@@ -3,25 +3,23 @@ import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticat
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
 import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/app-errors';
+import { BadUserInputError, NotFoundError } from '../../../shared/app-errors';
 import { isUuid } from '../../../shared/uuid';
-import { OperationRunService, OperationRunType } from '../../operation-runs';
-import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
+import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../../infrastructure/access';
+import { OperationRunsFacade, OperationRunType } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { InventoryQueryService } from '../application/inventory-query.service';
 import { InventoryScheduleService } from '../application/inventory-schedule.service';
-import { DirectoryGroupType } from './directory-group.type';
 import { InventoryItemFilterInput, InventoryItemType } from './inventory-item.type';
 import { InventoryScheduleType, InventorySummary } from './inventory-summary.type';
 
 const InventoryItemConnection = Connection(InventoryItemType, 'InventoryItem');
-const DirectoryGroupConnection = Connection(DirectoryGroupType, 'DirectoryGroup');
 
 @Resolver()
 export class InventoryResolver {
   constructor(
     private readonly queries: InventoryQueryService,
-    private readonly runs: OperationRunService,
+    private readonly runs: OperationRunsFacade,
     private readonly schedules: InventoryScheduleService,
     private readonly tenants: TenantsFacade,
     private readonly access: TenantAccessService,
@@ -39,25 +37,12 @@ export class InventoryResolver {
   ) {
     const unknown = (types ?? []).filter((t) => !isGraphTypeKey(t));
     if (unknown.length) throw new BadUserInputError(`Unknown type key(s): ${unknown.join(', ')}`, 'types');
-    await this.assertCanStartRuns(tenantId);
+    await this.tenants.requireActive(tenantId);
     const { run } = await this.runs.start('inventory.sync', {
       tenantId,
       initiatorUserId: user.id,
       context: types?.length ? { types: [...new Set(types)] } : {},
     });
-    return run;
-  }
-
-  @RequireTenantRole('operator')
-  @Mutation(() => OperationRunType, {
-    description: "Starts (or returns the active) refresh of the tenant's cached Entra groups.",
-  })
-  async startDirectoryGroupsSync(
-    @CurrentUser() user: AuthenticatedUser,
-    @Args('tenantId', { type: () => ID }) tenantId: string,
-  ) {
-    await this.assertCanStartRuns(tenantId);
-    const { run } = await this.runs.start('directory.groups.sync', { tenantId, initiatorUserId: user.id, context: {} });
     return run;
   }
 
@@ -122,7 +107,7 @@ export class InventoryResolver {
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('cron', { type: () => String, nullable: true }) cron: string | null,
   ) {
-    if (cron !== null) await this.assertCanStartRuns(tenantId);
+    if (cron !== null) await this.tenants.requireActive(tenantId);
     return this.schedules.set(tenantId, cron, user.id);
   }
 
@@ -130,26 +115,5 @@ export class InventoryResolver {
   @Query(() => InventoryScheduleType, { nullable: true })
   inventorySchedule(@Args('tenantId', { type: () => ID }) tenantId: string) {
     return this.schedules.get(tenantId);
-  }
-
-  @RequireTenantRole('viewer')
-  @Query(() => DirectoryGroupConnection, {
-    description: 'Cached Entra groups of a tenant (database only; refresh with startDirectoryGroupsSync).',
-  })
-  directoryGroups(
-    @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('search', { type: () => String, nullable: true }) search?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-  ) {
-    if (search && search.length > 200) throw new BadUserInputError('search must be at most 200 characters', 'search');
-    return this.queries.listGroups(tenantId, search, pageSize(first), after);
-  }
-
-  /** Platform admins pass the role check for any id, so existence is checked here; archived tenants start nothing. */
-  private async assertCanStartRuns(tenantId: string): Promise<void> {
-    if (!(await this.tenants.exists(tenantId))) throw new NotFoundError('Tenant', tenantId);
-    if (await this.tenants.isArchived(tenantId))
-      throw new ConflictError('The tenant is archived: it starts no new runs', 'tenantId');
   }
 }

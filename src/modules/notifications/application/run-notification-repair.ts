@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { PeriodicSweep } from '../../../infrastructure/redis/periodic-sweep';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
-import { type InitiatedRun, OperationRunService } from '../../operation-runs';
+import { type InitiatedRun, OperationRunsFacade } from '../../operation-runs';
 import { RunNotificationsListener } from './run-notifications.listener';
 
 const LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -12,16 +12,16 @@ const PAGE_SIZE = 500;
 
 /**
  * Run events are in-process and there is no outbox: a process that dies between a run's commit and its listener
- * loses that notification. This sweep (worker and all roles, one process at a time) creates the queued and terminal
+ * loses that notification. This sweep (one process at a time) creates the queued and terminal
  * notifications missing for runs users started in the last 24 h. The unique (run_id, kind) index makes it safe to
- * race the listener.
+ * race the listener. Provided in worker roles only (NotificationsWorkersModule).
  */
 @Injectable()
 export class RunNotificationRepair implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sweep: PeriodicSweep;
 
   constructor(
-    private readonly runs: OperationRunService,
+    private readonly runs: OperationRunsFacade,
     private readonly listener: RunNotificationsListener,
     private readonly db: DataSource,
     private readonly config: AppConfig,
@@ -38,7 +38,7 @@ export class RunNotificationRepair implements OnApplicationBootstrap, OnModuleDe
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.env.APP_ROLE !== 'api') this.sweep.start();
+    this.sweep.start();
   }
 
   onModuleDestroy(): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventBus } from '../../../infrastructure/events';
-import type { OperationRunCompleted, OperationRunEventBase, OperationRunOutcome } from '../../operation-runs';
+import type { OperationRunOutcome } from '../../../infrastructure/runs';
+import type { OperationRunCompleted, OperationRunEventBase } from '../../operation-runs';
 import { type NotificationKind, notificationFromRow } from '../domain/notification.entity';
 import { runNotificationTitle } from '../domain/run-notification-title';
 

@@ -1,4 +1,4 @@
-import { OperationRunOutcome } from '../../operation-runs';
+import { OperationRunOutcome } from '../../../infrastructure/runs';
 
 const ENDINGS: Record<OperationRunOutcome, string> = {
   [OperationRunOutcome.Succeeded]: 'succeeded',

@@ -6,7 +6,7 @@ import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator
 import { EventBus } from '../../../infrastructure/events';
 import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
 import { BadUserInputError } from '../../../shared/app-errors';
-import { RequireAuthenticated } from '../../rbac';
+import { RequireAuthenticated } from '../../../infrastructure/access';
 import { encodeNotificationCursor, NotificationsService } from '../application/notifications.service';
 import type { Notification } from '../domain/notification.entity';
 import { MyNotificationsArgs, NotificationConnection, NotificationType } from './notification.type';

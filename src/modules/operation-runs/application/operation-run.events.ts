@@ -1,4 +1,4 @@
-import type { OperationRunOutcome, OperationRunStatus, RunFailure, SummaryCounts } from '../domain/operation-run-state';
+import type { OperationRunOutcome, OperationRunStatus, RunFailure, SummaryCounts } from '../../../infrastructure/runs';
 
 /** What every run event carries: enough for another module to react without reading the run. */
 export interface OperationRunEventBase {

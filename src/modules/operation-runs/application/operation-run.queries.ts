@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
-import { type OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
+import { type OperationRunOutcome, OperationRunStatus } from '../../../infrastructure/runs';
 import { decodeRunCursor } from './run-cursor';
 import { queryRuns } from './sql-rows';
 

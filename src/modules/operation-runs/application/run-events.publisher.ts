@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '../../../infrastructure/events';
 import type { OperationRun } from '../domain/operation-run.entity';
-import type { OperationRunOutcome } from '../domain/operation-run-state';
+import type { OperationRunOutcome } from '../../../infrastructure/runs';
 import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
 import { RunTypeRegistry } from './run-type.registry';
 
@@ -67,6 +67,11 @@ export class RunEventsPublisher {
 
   cancelRequested(runId: string): void {
     void this.bus.broadcast('operation-run.cancel-requested', { runId });
+  }
+
+  /** A cancel requested in any process (the attempt running the run aborts at once). */
+  onCancelRequested(listener: (runId: string) => void): () => void {
+    return this.bus.on('operation-run.cancel-requested', ({ runId }) => listener(runId));
   }
 
   /** The fields every run event carries (also used to shape runs for modules that repair a lost event). */

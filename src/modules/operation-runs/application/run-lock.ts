@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
-import type { RunTypeOptions } from './run-handler';
+import type { RunTypeOptions } from '../../../infrastructure/runs';
 import { lockKeyFor } from './run-type.registry';
 
 // Owner-checked extend/release: a worker whose lock expired (and was taken by another) cannot touch the new owner's.

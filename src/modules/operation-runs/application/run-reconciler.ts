@@ -4,19 +4,19 @@ import { AppConfig } from '../../../infrastructure/config/app-config';
 import { PeriodicSweep } from '../../../infrastructure/redis/periodic-sweep';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
 import { RunQueue } from './run-queue';
-import { RunTransitions } from './run-transitions';
+import { RunStore } from './run-store';
 
 /**
  * Invariant 3, second half: a run left queued without a job (Redis lost its data, a crash between commit and
  * enqueue, a job removed by hand) is enqueued again. `jobId` is derived from the run, so a job that does exist is
- * never duplicated.
+ * never duplicated. Provided in worker roles only (OperationRunsWorkersModule).
  */
 @Injectable()
 export class RunReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sweep: PeriodicSweep;
 
   constructor(
-    private readonly transitions: RunTransitions,
+    private readonly store: RunStore,
     private readonly queue: RunQueue,
     private readonly config: AppConfig,
     @Inject(REDIS_CLIENT) redis: Redis,
@@ -32,7 +32,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.env.APP_ROLE !== 'api') this.sweep.start();
+    this.sweep.start();
   }
 
   onModuleDestroy(): Promise<void> {
@@ -41,7 +41,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One sweep; returns how many runs were enqueued again. */
   async reconcile(): Promise<number> {
-    const runs = await this.transitions.findQueuedSince(this.config.env.RECONCILER_GRACE_MS);
+    const runs = await this.store.findQueuedSince(this.config.env.RECONCILER_GRACE_MS);
     let enqueued = 0;
     for (const run of runs) {
       if (await this.queue.hasLiveJob(run.id, run.attempt)) continue;

@@ -1,5 +1,5 @@
 import { dedupeKeyFor, lockKeyFor } from './run-type.registry';
-import type { RunTypeOptions } from './run-handler';
+import type { RunTypeOptions } from '../../../infrastructure/runs';
 
 const base: RunTypeOptions = {
   type: 'inventory.sync',
@@ -17,11 +17,12 @@ describe('run type scopes', () => {
   });
 
   it('should deduplicate a custom scope by its function, and not at all when it returns null', () => {
-    const byPlan: RunTypeOptions = {
+    // A hypothetical type keyed by plan: the registry works on options as data, whatever the type map holds.
+    const byPlan = {
       ...base,
       type: 'restore.execute',
-      dedupe: ({ context }) => (context.planId as string) ?? null,
-    };
+      dedupe: ({ context }: { context: { planId?: string } }) => context.planId ?? null,
+    } as unknown as RunTypeOptions;
     expect(dedupeKeyFor(byPlan, 't1', { planId: 'p9' })).toBe('restore.execute:p9');
     expect(dedupeKeyFor(byPlan, 't1', {})).toBeNull();
   });

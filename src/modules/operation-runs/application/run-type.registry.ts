@@ -1,11 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { UnknownRunTypeError } from '../domain/operation-runs.errors';
-import { type OperationRunHandler, RUN_HANDLER_METADATA, type RunTypeOptions } from './run-handler';
+import {
+  RUN_HANDLER_METADATA,
+  type RunAttemptContext,
+  type RunHandlerResult,
+  type RunTypeOptions,
+} from '../../../infrastructure/runs';
+
+/** A handler as the spine calls it: by then the type key is data, so its context and result are any type's. */
+interface AnyRunHandler {
+  execute(run: RunAttemptContext): Promise<RunHandlerResult | void>;
+}
 
 export interface RegisteredRunType {
   options: RunTypeOptions;
-  handler: OperationRunHandler;
+  handler: AnyRunHandler;
 }
 
 /** The run types of this process, discovered from every `@RunHandler` provider in the app at start-up. */
@@ -24,7 +34,7 @@ export class RunTypeRegistry implements OnModuleInit {
       const options = this.reflector.get<RunTypeOptions | undefined>(RUN_HANDLER_METADATA, wrapper.metatype);
       if (!options) continue;
       if (this.types.has(options.type)) throw new Error(`Run type "${options.type}" has two handlers`);
-      this.types.set(options.type, { options, handler: wrapper.instance as OperationRunHandler });
+      this.types.set(options.type, { options, handler: wrapper.instance as AnyRunHandler });
     }
   }
 

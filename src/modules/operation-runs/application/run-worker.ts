@@ -3,12 +3,11 @@ import { Worker } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { redisConnectionOptions } from '../../../infrastructure/queue/queue.module';
 import { safeErrorMessage } from '../../../shared/redact';
-import { RunExecutions } from './run-executions';
-import { RunProcessor } from './run-processor';
+import { RunAttemptRunner } from './run-attempt.runner';
 import { RUN_QUEUE_NAME, type RunJobData } from './run-queue';
 
 /**
- * The BullMQ worker of runs, only in the worker and all roles. On shutdown (SIGTERM) it stops taking jobs and gives
+ * The BullMQ worker of runs (worker roles only: OperationRunsWorkersModule). On shutdown (SIGTERM) it stops taking jobs and gives
  * the active runs RUN_SHUTDOWN_GRACE_MS to finish; the rest are aborted and handed back at once (next attempt queued,
  * or timed_out on the last) instead of waiting for the deployment's kill and then the reaper. Their processors return
  * right after the hand-back, so BullMQ completes the old attempt's job (no stalled redelivery) and `close()` resolves.
@@ -21,14 +20,12 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     private readonly config: AppConfig,
-    private readonly processor: RunProcessor,
-    private readonly executions: RunExecutions,
+    private readonly runner: RunAttemptRunner,
   ) {}
 
   onApplicationBootstrap(): void {
     const { env } = this.config;
-    if (env.APP_ROLE === 'api') return;
-    this.worker = new Worker<RunJobData>(RUN_QUEUE_NAME, (job, token) => this.processor.process(job, token), {
+    this.worker = new Worker<RunJobData>(RUN_QUEUE_NAME, (job, token) => this.runner.run(job, token), {
       connection: { ...redisConnectionOptions(env.REDIS_URL), connectionName: 'tenantatlas:run-worker' },
       prefix: `${env.REDIS_PREFIX}:bull`,
       concurrency: env.WORKER_CONCURRENCY,
@@ -48,7 +45,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     const overran = await Promise.race([closed.then(() => false), graceOver]);
     clearTimeout(timer);
     if (!overran) return;
-    const released = this.executions.releaseAll();
+    const released = this.runner.releaseAll();
     if (released > 0) this.logger.warn(`Shutdown: ${released} run(s) still active after ${grace} ms are handed back`);
     await closed;
   }

@@ -1,7 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './operation-run-state';
+import {
+  OperationRunOutcome,
+  OperationRunStatus,
+  type RunFailure,
+  type SummaryCounts,
+} from '../../../infrastructure/runs';
 
-/** The aggregate. State transitions are conditional SQL updates (see run-transitions.ts), never blind saves. */
+/** The aggregate. State transitions are conditional SQL updates (see application/run-store.ts), never blind saves. */
 @Entity({ name: 'operation_runs' })
 export class OperationRun {
   @PrimaryColumn('uuid') id: string;

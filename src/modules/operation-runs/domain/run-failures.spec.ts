@@ -1,4 +1,4 @@
-import type { RunFailure } from './operation-run-state';
+import type { RunFailure } from '../../../infrastructure/runs';
 import { appendFailure, MAX_FAILURES, sanitizeFailure } from './run-failures';
 
 describe('run failures', () => {

@@ -1,5 +1,5 @@
 import { redactSecrets, safeErrorMessage } from '../../../shared/redact';
-import type { RunFailure } from './operation-run-state';
+import type { RunFailure } from '../../../infrastructure/runs';
 
 export const MAX_FAILURES = 50;
 export const MAX_FAILURE_MESSAGE = 1000;

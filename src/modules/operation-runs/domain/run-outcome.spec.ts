@@ -1,5 +1,5 @@
 import { RunCancelledError } from './operation-runs.errors';
-import { OperationRunOutcome } from './operation-run-state';
+import { OperationRunOutcome } from '../../../infrastructure/runs';
 import { outcomeOf } from './run-outcome';
 
 describe('outcomeOf', () => {

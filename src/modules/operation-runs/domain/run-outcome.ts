@@ -1,5 +1,5 @@
 import { RunCancelledError } from './operation-runs.errors';
-import { OperationRunOutcome } from './operation-run-state';
+import { OperationRunOutcome } from '../../../infrastructure/runs';
 
 /** Why a handler's signal was aborted: a cancel request, its attempt's timeout, the run was taken away, or the worker is shutting down. */
 export type AbortCause = 'cancelled' | 'timeout' | 'lost' | 'shutdown';

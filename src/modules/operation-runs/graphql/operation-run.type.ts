@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { schemaEnum } from '../../../infrastructure/graphql/schema-enum';
-import { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
+import { OperationRunOutcome, OperationRunStatus } from '../../../infrastructure/runs';
 
 /** Schema enums are UPPER_CASE; their internal values are the stored lowercase ones, so domain values pass through. */
 export const OperationRunStatusValue = schemaEnum(OperationRunStatus, {

@@ -1,7 +1,7 @@
 import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
-import type { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
+import type { OperationRunOutcome, OperationRunStatus } from '../../../infrastructure/runs';
 import { OperationRunOutcomeValue, OperationRunStatusValue, OperationRunType } from './operation-run.type';
 
 @InputType()

@@ -3,10 +3,10 @@ import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticat
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
 import { BadUserInputError } from '../../../shared/app-errors';
-import { RequireAuthenticated } from '../../rbac';
+import { RequireAuthenticated } from '../../../infrastructure/access';
 import type { OperationRunSnapshot } from '../application/operation-run.events';
 import type { OperationRunFilter } from '../application/operation-run.queries';
-import { OperationRunService } from '../application/operation-run.service';
+import { OperationRunsFacade } from '../application/operation-runs.facade';
 import { encodeRunCursor } from '../application/run-cursor';
 import { OperationRunConnection, OperationRunsArgs, OperationRunUpdatedArgs } from './operation-runs.args';
 import { OperationRunType } from './operation-run.type';
@@ -17,7 +17,7 @@ import { RunUpdatesPubSub } from './run-updates.pubsub';
 @Resolver(() => OperationRunType)
 export class OperationRunsResolver {
   constructor(
-    private readonly runs: OperationRunService,
+    private readonly runs: OperationRunsFacade,
     private readonly access: RunAccess,
     private readonly updates: RunUpdatesPubSub,
   ) {}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { ForbiddenError } from '../../../shared/app-errors';
-import { TenantAccessCache, TenantAccessService } from '../../rbac';
+import { TenantAccessCache, TenantAccessService } from '../../../infrastructure/access';
 import { OperationRunNotFoundError } from '../domain/operation-runs.errors';
 import type { RunVisibility } from '../application/operation-run.queries';
 
 /**
- * Who may see and cancel which run, in one place (delegating the tenant policy to rbac). A run of a tenant the
+ * Who may see and cancel which run, in one place (delegating the tenant policy to the platform access layer). A run of a tenant the
  * caller may not see is NOT_FOUND, exactly like a run that does not exist.
  */
 @Injectable()

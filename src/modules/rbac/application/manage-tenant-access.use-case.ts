@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { NotFoundError } from '../../../shared/app-errors';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantMembershipEntity } from '../domain/tenant-membership.entity';
-import type { TenantRole } from '../domain/tenant-role';
+import type { TenantRole } from '../../../infrastructure/access';
 
 /** Grants (or changes) a user's role on a tenant; the membership and its audit entry commit together. */
 @Injectable()
 export class GrantTenantAccessUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
   ) {}
 
   async execute(
@@ -58,7 +58,7 @@ export class GrantTenantAccessUseCase {
 export class RevokeTenantAccessUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
   ) {}
 
   async execute(

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { TenantRole } from './tenant-role';
+import type { TenantRole } from '../../../infrastructure/access';
 
 /**
  * A user's role on one tenant. Granted by UPN (what an admin knows), bound to `tid:oid` on the user's first

@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { RequireAuthenticated } from '../access.decorators';
+import { RequireAuthenticated } from '../../../infrastructure/access';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { Caller } from './caller.type';

@@ -1,20 +1,6 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import {
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { Type } from 'class-transformer';
-import { AuditEventFilter } from '../../audit';
-import { TenantRoleValue } from './tenant-role.enum';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsUUID, Matches, MaxLength } from 'class-validator';
+import { TenantRoleValue } from '../../../infrastructure/access';
 
 const UPN = /^[^\s@"]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/;
 
@@ -38,25 +24,4 @@ export class RevokeTenantAccessArgs extends TenantIdArgs {
   @MaxLength(320)
   @Matches(UPN, { message: 'userUpn must be a user principal name (name@domain)' })
   userUpn: string;
-}
-
-@ArgsType()
-export class SearchDirectoryGroupsArgs extends TenantIdArgs {
-  @Field() @IsString() @MinLength(1) @MaxLength(100) query: string;
-}
-
-@ArgsType()
-export class AuditEventsArgs extends TenantIdArgs {
-  @Field(() => AuditEventFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AuditEventFilter)
-  filter?: AuditEventFilter;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25).' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first?: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }

@@ -3,12 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
-import { RequireTenantRole } from '../access.decorators';
+import { RequireTenantRole, toRoleValue } from '../../../infrastructure/access';
 import { GrantTenantAccessUseCase, RevokeTenantAccessUseCase } from '../application/manage-tenant-access.use-case';
 import { TenantMembershipEntity } from '../domain/tenant-membership.entity';
 import { GrantTenantAccessArgs, RevokeTenantAccessArgs, TenantIdArgs } from './tenant-access.args';
 import { TenantMember } from './tenant-member.type';
-import { toRoleValue } from './tenant-role.enum';
 
 @Resolver(() => TenantMember)
 export class TenantAccessResolver {

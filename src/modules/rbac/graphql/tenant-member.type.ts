@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { TenantRoleValue } from './tenant-role.enum';
+import { TenantRoleValue } from '../../../infrastructure/access';
 
 @ObjectType({ description: "A user's role on one tenant." })
 export class TenantMember {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { GraphClientFactory } from '../../../infrastructure/graph';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantEntity } from '../domain/tenant.entity';
 import { lockTenant } from './lock-tenant';
 import { connectionKeyOf } from './tenants.facade';
@@ -12,7 +12,7 @@ import { connectionKeyOf } from './tenants.facade';
 export class ArchiveTenantUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
     private readonly graph: GraphClientFactory,
   ) {}
 

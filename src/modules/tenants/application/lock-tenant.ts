@@ -10,10 +10,13 @@ export async function lockTenant(manager: EntityManager, tenantId: string): Prom
 }
 
 export function assertActive(tenant: TenantEntity): TenantEntity {
-  if (tenant.status === 'archived')
-    throw new ConflictError(
-      'The tenant is archived: its history stays readable, but it cannot be changed or start new work',
-      'tenantId',
-    );
+  if (tenant.status === 'archived') throw tenantArchivedError();
   return tenant;
+}
+
+export function tenantArchivedError(): ConflictError {
+  return new ConflictError(
+    'The tenant is archived: its history stays readable, but it cannot be changed or start new work',
+    'tenantId',
+  );
 }

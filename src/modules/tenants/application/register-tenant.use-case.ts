@@ -4,7 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CredentialCipher } from '../../../infrastructure/crypto';
 import { ConflictError } from '../../../shared/app-errors';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantEntity } from '../domain/tenant.entity';
 import { credentialFromInput, type CredentialInputValues } from './credential-input';
 
@@ -20,7 +20,7 @@ export class RegisterTenantUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: CredentialCipher,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
   ) {}
 
   async execute(actor: AuthenticatedUser, input: RegisterTenantValues, requestId?: string): Promise<TenantEntity> {

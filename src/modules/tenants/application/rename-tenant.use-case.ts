@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantEntity } from '../domain/tenant.entity';
 import { lockTenant } from './lock-tenant';
 
@@ -9,7 +9,7 @@ import { lockTenant } from './lock-tenant';
 export class RenameTenantUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
   ) {}
 
   execute(actor: AuthenticatedUser, tenantId: string, displayName: string, requestId?: string): Promise<TenantEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { CredentialCipher } from '../../../infrastructure/crypto';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantEntity } from '../domain/tenant.entity';
 
 /**
@@ -14,7 +14,7 @@ export class RotateCredentialsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: CredentialCipher,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
   ) {}
 
   /** `only` limits the pass to some tenants (tests share one database with other apps); the command rotates all. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CredentialCipher } from '../../../infrastructure/crypto';
 import { GraphClientFactory } from '../../../infrastructure/graph';
-import { AuditTrail } from '../../audit';
+import { AuditFacade } from '../../audit';
 import { TenantEntity } from '../domain/tenant.entity';
 import { credentialFromInput, type CredentialInputValues } from './credential-input';
 import { assertActive, lockTenant } from './lock-tenant';
@@ -15,7 +15,7 @@ export class UpdateTenantCredentialsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: CredentialCipher,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditFacade,
     private readonly graph: GraphClientFactory,
   ) {}
 

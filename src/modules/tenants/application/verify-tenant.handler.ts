@@ -5,11 +5,12 @@ import {
   OperationRunOutcome,
   RunHandler,
   type OperationRunHandler,
-  type RunExecutionContext,
+  type RunAttemptContext,
   type RunHandlerResult,
-} from '../../operation-runs';
+} from '../../../infrastructure/runs';
 import { TenantEntity } from '../domain/tenant.entity';
 import type { TenantVerification } from '../domain/tenant-verification';
+import type { TenantVerifyResult } from './tenants.run-types';
 import { TenantsFacade } from './tenants.facade';
 import { consentMissing, verifyFindingFor, type VerifyFinding } from './verify-outcome';
 
@@ -31,14 +32,14 @@ const CREDENTIAL_REPLACED: VerifyFinding = {
   lock: 'tenant+type',
   timeoutMs: 120000,
 })
-export class VerifyTenantHandler implements OperationRunHandler {
+export class VerifyTenantHandler implements OperationRunHandler<'tenant.verify'> {
   constructor(
     private readonly facade: TenantsFacade,
     private readonly graph: GraphClientFactory,
     @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
   ) {}
 
-  async execute(run: RunExecutionContext): Promise<RunHandlerResult> {
+  async execute(run: RunAttemptContext<'tenant.verify'>): Promise<RunHandlerResult<TenantVerifyResult>> {
     // The tenant row (with its credential version) is read before the connection, so a credential replaced in
     // between makes the final conditional save miss rather than store findings about the old credential.
     const tenantId = run.tenantId as string;
@@ -95,11 +96,11 @@ export class VerifyTenantHandler implements OperationRunHandler {
 
   /** A failed check means the connection can do nothing right now: the stored capabilities say so. */
   private async fail(
-    run: RunExecutionContext,
+    run: RunAttemptContext<'tenant.verify'>,
     tenant: TenantEntity,
     finding: VerifyFinding,
     record: boolean,
-  ): Promise<RunHandlerResult> {
+  ): Promise<RunHandlerResult<TenantVerifyResult>> {
     run.addFailure({ item: tenant.entraTenantId, code: finding.code, error: new Error(finding.message) });
     if (record)
       await this.save(tenant, [], deriveCapabilities([]), {

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
-import { RequirePlatformAdmin, RequireTenantRole } from '../../rbac';
+import { RequirePlatformAdmin, RequireTenantRole } from '../../../infrastructure/access';
 import { ArchiveTenantUseCase } from '../application/archive-tenant.use-case';
 import { RegisterTenantUseCase } from '../application/register-tenant.use-case';
 import { RenameTenantUseCase } from '../application/rename-tenant.use-case';

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { OperationRunType } from '../../operation-runs';
-import { RequireTenantRole } from '../../rbac';
+import { RequireTenantRole } from '../../../infrastructure/access';
 import { StartTenantVerifyUseCase } from '../application/start-tenant-verify.use-case';
 import { VerifyTenantArgs } from './tenant.inputs';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { TenantRoleValue } from '../../rbac';
+import { TenantRoleValue } from '../../../infrastructure/access';
 
 export enum TenantStatusValue {
   ACTIVE = 'active',

@@ -4,7 +4,7 @@ import { In, type Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { NotFoundError } from '../../../shared/app-errors';
-import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../rbac';
+import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../../infrastructure/access';
 import { TenantEntity } from '../domain/tenant.entity';
 import { TenantByIdArgs } from './tenant.inputs';
 import { Tenant } from './tenant.type';

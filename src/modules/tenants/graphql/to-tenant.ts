@@ -1,7 +1,7 @@
-import type { TenantRole } from '../../rbac';
+import type { TenantRole } from '../../../infrastructure/access';
 import type { TenantEntity } from '../domain/tenant.entity';
 import { type CredentialKindValue, type Tenant, type TenantStatusValue } from './tenant.type';
-import type { TenantRoleValue } from '../../rbac';
+import type { TenantRoleValue } from '../../../infrastructure/access';
 
 /** Entity → API shape. Lists the credential's kind and dates only: the ciphertext is not even loaded. */
 export function toTenant(row: TenantEntity, myRole: TenantRole): Tenant {

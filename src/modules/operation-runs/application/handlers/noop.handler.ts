@@ -3,8 +3,20 @@ import type Redis from 'ioredis';
 import { AppConfig } from '../../../../infrastructure/config/app-config';
 import { REDIS_CLIENT } from '../../../../infrastructure/redis/redis.tokens';
 import { sleep } from '../../../../shared/sleep';
-import { OperationRunOutcome } from '../../domain/operation-run-state';
-import { type OperationRunHandler, RunHandler, type RunExecutionContext, type RunHandlerResult } from '../run-handler';
+import { OperationRunOutcome } from '../../../../infrastructure/runs';
+import {
+  type OperationRunHandler,
+  RunHandler,
+  type RunAttemptContext,
+  type RunHandlerResult,
+} from '../../../../infrastructure/runs';
+
+type NoopRunType = 'system.noop' | 'system.noop.locked';
+
+/** What a no-op run stores as its result. */
+export interface NoopRunResult {
+  attempt: number;
+}
 
 /** Parameters of the internal no-op run (tests, benchmark, smoke checks). */
 export interface NoopRunContext {
@@ -24,13 +36,13 @@ export interface NoopRunContext {
 }
 
 @Injectable()
-abstract class NoopRunBase implements OperationRunHandler<NoopRunContext> {
+abstract class NoopRunBase implements OperationRunHandler<NoopRunType> {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
 
-  async execute(run: RunExecutionContext<NoopRunContext>): Promise<RunHandlerResult> {
+  async execute(run: RunAttemptContext<NoopRunType>): Promise<RunHandlerResult<NoopRunResult>> {
     const { sleepMs = 0, progressSteps = 0, failWith, itemFailure, sideEffectKey, sleepUntilAttempt } = run.context;
     const key = sideEffectKey && `${this.config.env.REDIS_PREFIX}:noop:${sideEffectKey}`;
     if (key) await this.redis.incr(`${key}:started`);
@@ -58,7 +70,7 @@ abstract class NoopRunBase implements OperationRunHandler<NoopRunContext> {
   }
 }
 
-const dedupeByContext = ({ context }: { context: Record<string, unknown> }) =>
+const dedupeByContext = ({ context }: { context: NoopRunContext }) =>
   typeof context.dedupeKey === 'string' ? context.dedupeKey : null;
 
 @RunHandler({

@@ -1,0 +1,81 @@
+import { EventBus } from '../../../infrastructure/events';
+import { GraphCallStats, GraphClientFactory, deriveCapabilities } from '../../../infrastructure/graph';
+import {
+  RunHandler,
+  type OperationRunHandler,
+  type RunAttemptContext,
+  type RunHandlerResult,
+} from '../../../infrastructure/runs';
+import { TenantsFacade } from '../../tenants';
+import { GROUP_SELECT, toObservedGroup } from '../domain/observed-group';
+import { DirectoryGroupsWriter } from './directory-groups-writer';
+import type { DirectoryGroupsSyncResult } from './directory.run-types';
+
+/** `directory.groups.sync`: caches the tenant's Entra groups so restore group mapping never waits on Graph. */
+@RunHandler({
+  type: 'directory.groups.sync',
+  title: 'Directory groups sync',
+  requiresTenant: true,
+  dedupe: 'tenant',
+  lock: 'tenant+type',
+  timeoutMs: 30 * 60_000,
+  maxAttempts: 2,
+})
+export class DirectoryGroupsSyncHandler implements OperationRunHandler<'directory.groups.sync'> {
+  constructor(
+    private readonly tenants: TenantsFacade,
+    private readonly graph: GraphClientFactory,
+    private readonly writer: DirectoryGroupsWriter,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute(run: RunAttemptContext<'directory.groups.sync'>): Promise<RunHandlerResult<DirectoryGroupsSyncResult>> {
+    const tenantId = run.tenantId!;
+    const connection = await this.tenants.connectionFor(tenantId);
+    if (!connection) throw new Error('The tenant no longer exists or is archived');
+    const { roles } = await this.graph.acquireAppToken(connection);
+    if (!deriveCapabilities(roles).canReadGroups) {
+      throw new Error(
+        'missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All',
+      );
+    }
+    const stats = new GraphCallStats();
+    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    let seen = 0;
+    for await (const page of client.list(
+      { path: '/groups', version: 'v1.0' },
+      { select: [...GROUP_SELECT], top: 999 },
+    )) {
+      run.throwIfCancelled();
+      const groups = page.items.map(toObservedGroup).filter((g) => g !== null);
+      await this.writer.upsert(tenantId, run.runId, groups);
+      seen += groups.length;
+      run.reportProgress({
+        total: seen,
+        processed: seen,
+        succeeded: seen,
+        graphRequests: stats.requests,
+        throttled429: stats.throttled429,
+      });
+    }
+    const deleted = await this.writer.markDeleted(tenantId, run.runId);
+    this.events.emit('directory.groups-synced', {
+      tenantId,
+      runId: run.runId,
+      seen,
+      deleted,
+      at: new Date(),
+    });
+    return {
+      summary: {
+        total: seen,
+        processed: seen,
+        succeeded: seen,
+        groupsDeleted: deleted,
+        graphRequests: stats.requests,
+        throttled429: stats.throttled429,
+      },
+      result: { seen, deleted, graph: stats.toJSON() },
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { OperationRun } from '../domain/operation-run.entity';
+import type { OperationRunOutcome, RunContextInput, RunContextOf, RunTypeKey } from '../../../infrastructure/runs';
+import { OperationRunNotFoundError, RunTenantRequiredError } from '../domain/operation-runs.errors';
+import { sanitizeFailure } from '../domain/run-failures';
+import { safeErrorMessage } from '../../../shared/redact';
+import { isUuid } from '../../../shared/uuid';
+import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
+import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
+import { RunEventsPublisher } from './run-events.publisher';
+import { RunQueue } from './run-queue';
+import { dedupeKeyFor, RunTypeRegistry } from './run-type.registry';
+import { RunStore } from './run-store';
+
+export type StartRunInput<K extends RunTypeKey> = {
+  tenantId?: string | null;
+  /** `tid:oid` of the user who asked for it; null for scheduled work (then nobody is notified). */
+  initiatorUserId?: string | null;
+} & RunContextInput<K>;
+
+/** A run as other modules see it: its public state, never the entity (context and dedupe key stay inside). */
+export type OperationRunView = OperationRunSnapshot;
+
+/** A run a user started, shaped like its events, for modules that repair what a lost event should have done. */
+export interface InitiatedRun extends OperationRunEventBase {
+  outcome: OperationRunOutcome | null;
+  createdAt: Date;
+}
+
+/**
+ * The module's facade. Start surfaces call `start` and return the run at once: it writes the run and enqueues,
+ * nothing else (no Graph call, no waiting on the work).
+ */
+@Injectable()
+export class OperationRunsFacade {
+  constructor(
+    private readonly registry: RunTypeRegistry,
+    private readonly store: RunStore,
+    private readonly queue: RunQueue,
+    private readonly publisher: RunEventsPublisher,
+    private readonly queries: OperationRunQueries,
+  ) {}
+
+  /** The active run of the same work if there is one (`created: false`), else a new queued run. */
+  async start<K extends RunTypeKey>(
+    type: K,
+    ...[input]: Record<string, never> extends RunContextOf<K> ? [input?: StartRunInput<K>] : [input: StartRunInput<K>]
+  ): Promise<{ run: OperationRunView; created: boolean }> {
+    const { options } = this.registry.get(type);
+    const tenantId = input?.tenantId ?? null;
+    if (options.requiresTenant && !tenantId) throw new RunTenantRequiredError(type);
+    const context = (input?.context ?? {}) as Record<string, unknown>;
+    const dedupeKey = dedupeKeyFor(options, tenantId, context);
+    // The loop covers the active run finishing between our conflicting insert and the read of it.
+    for (let tries = 0; tries < 5; tries++) {
+      const inserted = await this.store.insert({
+        tenantId,
+        type,
+        initiatorUserId: input?.initiatorUserId ?? null,
+        dedupeKey,
+        context,
+        maxAttempts: options.maxAttempts ?? 1,
+      });
+      if (inserted) return { run: await this.dispatch(inserted), created: true };
+      const active = dedupeKey ? await this.store.findActive(dedupeKey) : null;
+      if (active) return { run: active, created: false };
+    }
+    throw new Error(`Could not start ${type}: its dedupe key kept changing hands`);
+  }
+
+  /** Queued → cancelled at once; running → flagged, and the handler's signal aborts in whichever worker runs it. */
+  async requestCancel(runId: string, requestedBy: string | null): Promise<OperationRunView> {
+    if (!isUuid(runId)) throw new OperationRunNotFoundError(runId);
+    const cancelled = await this.store.cancelQueued(runId, requestedBy);
+    if (cancelled) {
+      this.publisher.completed(cancelled);
+      return cancelled;
+    }
+    const flagged = await this.store.flagCancel(runId, requestedBy);
+    if (flagged) {
+      this.publisher.updated(flagged);
+      this.publisher.cancelRequested(runId);
+      return flagged;
+    }
+    return this.getOrThrow(runId);
+  }
+
+  get(id: string): Promise<OperationRunView | null> {
+    return isUuid(id) ? this.store.find(id) : Promise.resolve(null);
+  }
+
+  async getOrThrow(id: string): Promise<OperationRunView> {
+    const run = await this.get(id);
+    if (!run) throw new OperationRunNotFoundError(id);
+    return run;
+  }
+
+  list(
+    filter: OperationRunFilter,
+    visibility: RunVisibility,
+    first: number,
+    after?: string | null,
+  ): Promise<{ runs: OperationRunView[]; hasNextPage: boolean }> {
+    return this.queries.page(filter, visibility, first, after);
+  }
+
+  /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */
+  async initiatedRunsSince(
+    since: Date,
+    before: { createdAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<InitiatedRun[]> {
+    const runs = await this.queries.initiatedSince(since, before, limit);
+    return runs.map((run) => ({ ...this.publisher.eventBase(run), outcome: run.outcome, createdAt: run.createdAt }));
+  }
+
+  /** Invariant 3: if the job cannot be enqueued, the caller gets a failed run, never a queued orphan. */
+  private async dispatch(run: OperationRun): Promise<OperationRun> {
+    this.publisher.queued(run);
+    try {
+      await this.queue.enqueue(run);
+      return run;
+    } catch (error) {
+      const failure = sanitizeFailure({
+        code: 'enqueue_failed',
+        error: `The run could not be queued: ${safeErrorMessage(error)}`,
+      });
+      const failed = await this.store.failUndispatched(run.id, failure);
+      if (failed) {
+        this.publisher.completed(failed);
+        return failed;
+      }
+      return (await this.store.find(run.id)) ?? run; // the job did land after all and a worker took it
+    }
+  }
+}

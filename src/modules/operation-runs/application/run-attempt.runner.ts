@@ -1,0 +1,145 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { AppConfig } from '../../../infrastructure/config/app-config';
+import { OperationRunStatus, type RunHandlerResult } from '../../../infrastructure/runs';
+import type { OperationRun } from '../domain/operation-run.entity';
+import { appendFailure, sanitizeFailure } from '../domain/run-failures';
+import { outcomeOf } from '../domain/run-outcome';
+import { RunAttempt } from './run-attempt';
+import { RunEventsPublisher } from './run-events.publisher';
+import { type HeldLock, RunLock } from './run-lock';
+import type { RunJobData } from './run-queue';
+import { RunStore } from './run-store';
+import { type RegisteredRunType, RunTypeRegistry } from './run-type.registry';
+import { StaleRunRecovery } from './stale-run-recovery';
+
+/**
+ * One attempt of one run, start to end (invariant 4): lock → claim (queued → running) → the handler with heartbeat,
+ * progress and abort signal (RunAttempt) → outcome → conditional completion. A job for a run that is completed,
+ * superseded, or owned by a live attempt is acknowledged without side effects, so duplicate deliveries are harmless.
+ * It also knows the attempts running in this process: a cancel from any process aborts the matching one at once, and
+ * on shutdown the worker hands the rest back (releaseAll).
+ */
+@Injectable()
+export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RunAttemptRunner.name);
+  private readonly active = new Map<string, RunAttempt>();
+  private releasing = false;
+  private stopListening = () => {};
+
+  constructor(
+    private readonly registry: RunTypeRegistry,
+    private readonly store: RunStore,
+    private readonly publisher: RunEventsPublisher,
+    private readonly lock: RunLock,
+    private readonly recovery: StaleRunRecovery,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.stopListening = this.publisher.onCancelRequested((runId) => this.active.get(runId)?.abort('cancelled'));
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening();
+  }
+
+  async run(job: Job<RunJobData>, token?: string): Promise<void> {
+    const { runId, attempt, type, tenantId } = job.data;
+    const registered = this.registry.find(type);
+    const heldLock = registered ? await this.lock.acquireOrDelay(registered.options, tenantId, job, token) : null;
+    try {
+      const run = await this.store.claim(runId, attempt);
+      if (!run) return await this.ackUnclaimable(runId, attempt);
+      if (!registered) {
+        return await this.finish(run, null, { error: new Error(`No handler for run type "${type}" in this build`) });
+      }
+      await this.execute(run, registered, heldLock);
+    } finally {
+      if (heldLock) await this.lock.release(heldLock).catch(() => undefined);
+    }
+  }
+
+  /** Shutdown after the grace period: every attempt still running here is aborted and handed back. */
+  releaseAll(): number {
+    this.releasing = true;
+    for (const attempt of this.active.values()) attempt.release();
+    return this.active.size;
+  }
+
+  private async execute(run: OperationRun, registered: RegisteredRunType, heldLock: HeldLock | null): Promise<void> {
+    this.publisher.started(run);
+    const attempt = this.open(run, registered, heldLock);
+    let result: RunHandlerResult | void = undefined;
+    let error: unknown = undefined;
+    try {
+      // Released on shutdown: stop waiting for the handler (its signal is aborted) so the process can exit now; an
+      // attempt already aborted for another cause then completes as that cause says.
+      result = await Promise.race([registered.handler.execute(attempt), attempt.released]);
+    } catch (thrown) {
+      error = thrown ?? new Error('The handler threw without an error');
+    } finally {
+      this.active.delete(run.id);
+      await attempt.end();
+    }
+    if (attempt.abortCause === 'shutdown') {
+      // Handed back (retried, or timed_out on its last attempt) rather than completed from a half-done handler.
+      await this.recovery.release(run);
+      return;
+    }
+    await this.finish(run, attempt, { result: result ?? undefined, error });
+  }
+
+  private open(run: OperationRun, registered: RegisteredRunType, heldLock: HeldLock | null): RunAttempt {
+    const { env } = this.config;
+    const attempt = new RunAttempt(
+      run,
+      {
+        heartbeatIntervalMs: env.RUN_HEARTBEAT_INTERVAL_MS,
+        heartbeatTimeoutMs: this.lock.ttlFor(registered.options),
+        timeoutMs: registered.options.timeoutMs,
+        progressFlushMs: env.RUN_PROGRESS_FLUSH_MS,
+      },
+      { store: this.store, publisher: this.publisher, lock: this.lock, heldLock },
+    );
+    this.active.set(run.id, attempt);
+    attempt.begin();
+    // A job claimed while the worker is already releasing (it was fetched before the shutdown) is handed back too.
+    if (this.releasing) attempt.release();
+    return attempt;
+  }
+
+  private async finish(
+    run: OperationRun,
+    attempt: RunAttempt | null,
+    end: { result?: RunHandlerResult; error?: unknown },
+  ): Promise<void> {
+    const failures = attempt ? attempt.failures : [...run.failures];
+    const abort = attempt?.abortCause ?? null;
+    const outcome = outcomeOf({
+      abort,
+      error: end.error,
+      declared: end.result?.outcome,
+      failureCount: failures.length,
+    });
+    if (end.error !== undefined && abort === null)
+      appendFailure(failures, sanitizeFailure({ code: 'handler_error', error: end.error }));
+    const summary = { ...(attempt?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
+    const version = (attempt?.version ?? run.version) + 1;
+    const completed = await this.store.complete(run, version, {
+      outcome,
+      summary,
+      failures,
+      result: end.result?.result ?? null,
+    });
+    if (completed) this.publisher.completed(completed);
+    else this.logger.warn(`Run ${run.id} attempt ${run.attempt} was completed elsewhere; its result is dropped`);
+  }
+
+  /** Completed, superseded by a newer attempt, or running under a live attempt: nothing to do. A dead owner is recovered. */
+  private async ackUnclaimable(runId: string, attempt: number): Promise<void> {
+    const run = await this.store.find(runId);
+    if (!run || run.status !== OperationRunStatus.Running || run.attempt !== attempt || this.active.has(runId)) return;
+    await this.recovery.recoverIfStale(run);
+  }
+}
