@@ -10,7 +10,7 @@ const configurations = getContract('deviceConfiguration');
 
 describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Redis)', () => {
   const suite = new GraphClientSuite();
-  const { factory, tenant } = suite;
+  const { factory, tenant, rawToken, fillWindow, warnLines } = suite;
   let sim: GraphSimulator;
   let logs: CapturingLogger;
 
@@ -56,12 +56,65 @@ describe('GraphClient against the Graph simulator (real HTTP, real MSAL, real Re
       expect(responses.every((r, i) => r.status === 200 && (r.body as { id: string }).id === `cfg-${i}`)).toBe(true);
       expect(sim.stats(t.tenantId).requests).toBe(45);
     });
+
+    it('gives up on a permanently throttled inner request after GRAPH_MAX_ATTEMPTS batches and returns its 429; each resend takes a budget slot', async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 1);
+      // One request a minute, taken by another client of the same app: every inner request of ours is throttled.
+      sim.setThrottle({ windowMs: 60_000, maxRequests: 1, retryAfterMode: 'omit' });
+      await fillWindow(await rawToken(t.tenantId), 1);
+      const stats = new GraphCallStats();
+      const f = factory({ maxAttempts: 3, backoffBaseMs: 10 });
+      const responses = await f
+        .forConnection(t.conn, { stats })
+        .batch([{ id: 'only', method: 'GET', url: `${configurations.collectionPath}/cfg-0` }]);
+      expect(responses).toMatchObject([{ id: 'only', status: 429 }]);
+      expect(sim.stats(t.tenantId)).toMatchObject({ throttled429: 3, byStatus: { '200': 1, '429': 3 } });
+      expect(stats).toMatchObject({ requests: 3, throttled429: 3, retries: 2 });
+      expect(await f.getBudgetState(t.tenantId, t.clientId)).toMatchObject({ requestsInWindow: 3 });
+    });
+
+    it("waits at least the largest inner Retry-After ('header' mode) before resending the throttled request alone", async () => {
+      const t = tenant();
+      seedDeviceConfigurations(sim, t.tenantId, 2);
+      sim.setThrottle({ windowMs: 500, maxRequests: 3, retryAfterMode: 'header' });
+      const f = factory();
+      await f.acquireAppToken(t.conn); // the token request stays outside the measured time
+      await fillWindow(await rawToken(t.tenantId), 2); // one slot left for two inner requests
+      const warnsBefore = warnLines().length;
+      const stats = new GraphCallStats();
+      const requests = ['a', 'b'].map((id, i) => ({
+        id,
+        method: 'GET' as const,
+        url: `${configurations.collectionPath}/cfg-${i}`,
+      }));
+      const started = performance.now();
+      const responses = await f.forConnection(t.conn, { stats }).batch(requests);
+      const elapsed = performance.now() - started;
+      expect(responses.map((r) => [r.id, r.status])).toEqual([
+        ['a', 200],
+        ['b', 200],
+      ]);
+      const warn = warnLines()
+        .slice(warnsBefore)
+        .find((l) => l.includes('inner requests of POST /beta/$batch'));
+      expect(warn).toContain('Graph 429 on 1 of 2 inner requests');
+      const retryAfterSec = Number(/\(largest Retry-After ([\d.]+)\)/.exec(warn ?? '')?.[1]);
+      expect(retryAfterSec).toBeGreaterThan(0);
+      expect(retryAfterSec).toBeLessThanOrEqual(0.5);
+      expect(elapsed).toBeGreaterThanOrEqual(retryAfterSec * 1000);
+      expect(stats.waitedMs).toBeGreaterThanOrEqual(retryAfterSec * 1000);
+      // Resent alone, and not early (that would have met a full window again): exactly one 429.
+      expect(sim.stats(t.tenantId)).toMatchObject({ throttled429: 1, byStatus: { '200': 4, '429': 1 } });
+      expect(stats).toMatchObject({ requests: 3, throttled429: 1, retries: 1 });
+    });
   });
 
   describe('log hygiene', () => {
     it('no secret, private key or token appears in any captured log line (Nest Logger, stdout, stderr, console)', () => {
       // Not vacuous: inner 429 warnings and batch retries were logged.
-      expect(suite.logs.lines.length).toBeGreaterThan(5);
+      expect(suite.logs.lines.length).toBeGreaterThan(10);
+      expect(suite.capturedText()).toMatch(/Graph 429 on \d+ of \d+ inner requests of POST/);
       expect(suite.logLeaks()).toEqual([]);
     });
   });
