@@ -2,6 +2,17 @@
 import { assignAction, defineContract } from './define-contract';
 import { INTUNE_PERMISSIONS } from './permissions';
 
+/** Listed by inventory and kept, all of them, as meta. */
+const META = [
+  'description',
+  'publisher',
+  'isAssigned',
+  'publishingState',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'roleScopeTagIds',
+];
+
 export const APP_CONTRACTS = [
   defineContract({
     typeKey: 'mobileApp',
@@ -9,26 +20,8 @@ export const APP_CONTRACTS = [
     collectionPath: '/deviceAppManagement/mobileApps',
     odataType: '#microsoft.graph.mobileApp',
     polymorphic: true,
-    listSelect: [
-      'id',
-      'displayName',
-      'description',
-      'publisher',
-      'isAssigned',
-      'publishingState',
-      'createdDateTime',
-      'lastModifiedDateTime',
-      'roleScopeTagIds',
-    ],
-    metaFields: [
-      'description',
-      'publisher',
-      'isAssigned',
-      'publishingState',
-      'createdDateTime',
-      'lastModifiedDateTime',
-      'roleScopeTagIds',
-    ],
+    listSelect: ['id', 'displayName', ...META],
+    metaFields: META,
     platform: { from: 'odataType' },
     assignments: assignAction('mobileAppAssignments', 204),
     permissions: INTUNE_PERMISSIONS.apps,

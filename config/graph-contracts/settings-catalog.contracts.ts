@@ -2,6 +2,18 @@
 import { defineContract } from './define-contract';
 import { INTUNE_PERMISSIONS } from './permissions';
 
+/** Listed by inventory and kept, all of them, as meta. */
+const META = [
+  'description',
+  'platforms',
+  'technologies',
+  'settingCount',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'roleScopeTagIds',
+  'templateReference',
+];
+
 export const SETTINGS_CATALOG_CONTRACTS = [
   defineContract({
     typeKey: 'settingsCatalogPolicy',
@@ -9,28 +21,8 @@ export const SETTINGS_CATALOG_CONTRACTS = [
     collectionPath: '/deviceManagement/configurationPolicies',
     odataType: '#microsoft.graph.deviceManagementConfigurationPolicy',
     nameField: 'name',
-    listSelect: [
-      'id',
-      'name',
-      'description',
-      'platforms',
-      'technologies',
-      'settingCount',
-      'createdDateTime',
-      'lastModifiedDateTime',
-      'roleScopeTagIds',
-      'templateReference',
-    ],
-    metaFields: [
-      'description',
-      'platforms',
-      'technologies',
-      'settingCount',
-      'createdDateTime',
-      'lastModifiedDateTime',
-      'roleScopeTagIds',
-      'templateReference',
-    ],
+    listSelect: ['id', 'name', ...META],
+    metaFields: META,
     platform: { from: 'field', field: 'platforms' },
     backup: { expand: ['settings', 'assignments'] },
     requiredOnCreate: ['settings'],
