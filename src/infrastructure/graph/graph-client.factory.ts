@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { decodeJwt } from 'jose';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { GraphClient } from './graph-client';
 import { GraphCallStats } from './graph-call-stats';
@@ -84,12 +85,11 @@ export class GraphClientFactory {
   }
 }
 
+/** The `roles` claim of an app token, decoded without verification (Graph tokens are opaque to us); [] if unreadable. */
 function rolesOf(jwt: string): string[] {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-      roles?: unknown;
-    };
-    return Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    const { roles } = decodeJwt(jwt);
+    return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
   } catch {
     return [];
   }

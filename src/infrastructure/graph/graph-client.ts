@@ -59,7 +59,10 @@ export interface GraphClient {
   delete(contract: GraphContract, id: string): Promise<void>;
   /** Replaces the item's whole assignment set, in the contract's write shape. */
   assign(contract: GraphContract, id: string, assignments: unknown[]): Promise<void>;
-  /** ≤ 20 per HTTP $batch; throttled/unavailable inner requests are retried alone. Responses in request order. */
+  /**
+   * ≤ 20 per HTTP $batch; throttled/unavailable inner requests are retried alone, under the retry rules of every
+   * call. Responses in request order; one still 429/503/504 after the last attempt is returned, not thrown.
+   */
   batch(requests: GraphBatchRequest[], opts?: { version?: GraphApiVersion }): Promise<GraphBatchResponse[]>;
   /** Escape hatch for calls no contract describes (/organization, /groups); default version v1.0. */
   request<T = unknown>(method: GraphMethod, path: string, opts?: GraphRequestOptions): Promise<T>;

@@ -58,6 +58,27 @@ export class GraphUnavailableError extends GraphError {
   }
 }
 
+/**
+ * Some inner requests of a `$batch` came back 429/503/504. Thrown inside the retry policy so their resend obeys
+ * the rules of any Graph call; it never leaves the client: out of attempts, the failed inner responses stand.
+ */
+export class GraphBatchInnerFailure extends GraphError {
+  constructor(
+    /** Ids to resend, alone, in a new batch. */
+    readonly failedIds: readonly string[],
+    /** Inner requests in the batch that failed. */
+    readonly sent: number,
+    /** The largest inner Retry-After, when any failed inner response had one. */
+    readonly retryAfterMs: number | undefined,
+    details: GraphErrorDetails,
+  ) {
+    super(
+      `Graph ${details.status} on ${failedIds.length} of ${sent} inner requests of ${details.method} ${details.path}`,
+      details,
+    );
+  }
+}
+
 export type GraphAuthErrorKind =
   'invalid_client' | 'expired_secret' | 'tenant_not_found' | 'consent_required' | 'unauthorized_client' | 'other';
 

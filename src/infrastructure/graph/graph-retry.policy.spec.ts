@@ -1,4 +1,9 @@
-import { GraphThrottledError, GraphUnavailableError, GraphValidationError } from './graph-errors';
+import {
+  GraphBatchInnerFailure,
+  GraphThrottledError,
+  GraphUnavailableError,
+  GraphValidationError,
+} from './graph-errors';
 import { isRetryableGraphError, retryDelayMs } from './graph-retry.policy';
 
 const settings = { maxAttempts: 6, backoffBaseMs: 500, backoffCapMs: 30_000 };
@@ -27,6 +32,14 @@ describe('graph retry rules', () => {
     const network = new GraphUnavailableError('down', { status: 0 }, undefined, true);
     expect(isRetryableGraphError(network, true)).toBe(true);
     expect(isRetryableGraphError(network, false)).toBe(false);
+  });
+
+  it('retries the failed inner requests of a $batch, writes too, after their largest Retry-After or with jitter', () => {
+    const inner = (retryAfterMs?: number) =>
+      new GraphBatchInnerFailure(['1', '2'], 5, retryAfterMs, { status: 429, method: 'POST', path: '/beta/$batch' });
+    expect(isRetryableGraphError(inner(), false)).toBe(true);
+    expect(retryDelayMs(inner(2500), 1, settings, () => 0)).toBeGreaterThanOrEqual(2500);
+    expect(retryDelayMs(inner(), 3, settings, () => 0.5)).toBe(1000);
   });
 
   it('never retries a validation error or an unknown error', () => {

@@ -1,12 +1,15 @@
 import { DelegateBackoff, handleWhen, retry } from 'cockatiel';
-import { GraphThrottledError, GraphUnavailableError } from './graph-errors';
+import { GraphBatchInnerFailure, GraphThrottledError, GraphUnavailableError } from './graph-errors';
 import { GraphSettings } from './graph-settings';
 
 export type RetrySettings = Pick<GraphSettings, 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs'>;
 
-/** 429 always; 503/504 always; a network failure only when repeating the call cannot duplicate a write. */
+/**
+ * 429 always; 503/504 always, inside a $batch too; a network failure only when repeating the call cannot
+ * duplicate a write.
+ */
 export function isRetryableGraphError(error: unknown, idempotent: boolean): boolean {
-  if (error instanceof GraphThrottledError) return true;
+  if (error instanceof GraphThrottledError || error instanceof GraphBatchInnerFailure) return true;
   if (error instanceof GraphUnavailableError) return !error.networkError || idempotent;
   return false;
 }
@@ -33,20 +36,27 @@ export function retryDelayMs(
   random: () => number = Math.random,
 ): number {
   const retryAfterMs =
-    error instanceof GraphThrottledError || error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
+    error instanceof GraphThrottledError ||
+    error instanceof GraphUnavailableError ||
+    error instanceof GraphBatchInnerFailure
+      ? error.retryAfterMs
+      : undefined;
   return backoffDelayMs(retryAfterMs, retry, settings, random);
 }
 
 /**
  * cockatiel's retry loop with a delegate backoff: its own generators know nothing of Retry-After.
- * `maxAttempts` counts every attempt, cockatiel's counts retries, hence the −1.
+ * `maxAttempts` counts every attempt, cockatiel's counts retries, hence the −1. `idempotent` may be asked per
+ * failure: a $batch resends fewer requests each time, and a resend of reads only is safe after a network failure.
  */
 export function createGraphRetryPolicy(
   settings: RetrySettings,
-  opts: { idempotent: boolean; onRetry?: (delayMs: number, error: unknown) => void },
+  opts: { idempotent: boolean | (() => boolean); onRetry?: (delayMs: number, error: unknown) => void },
 ) {
+  const { idempotent } = opts;
+  const isIdempotent = typeof idempotent === 'function' ? idempotent : () => idempotent;
   const policy = retry(
-    handleWhen((error) => isRetryableGraphError(error, opts.idempotent)),
+    handleWhen((error) => isRetryableGraphError(error, isIdempotent())),
     {
       maxAttempts: Math.max(0, settings.maxAttempts - 1),
       backoff: new DelegateBackoff((context) =>

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { PAUSE_SCRIPT, RESERVE_SCRIPT, STATE_SCRIPT } from './graph-throttle-budget.lua';
 import { GraphBudgetSettings } from './graph-settings';
@@ -18,13 +18,25 @@ export interface BudgetIdentity {
   clientId: string;
 }
 
-const SCRIPT_SHAS = new Map<string, string>();
-/** EVALSHA needs the script's SHA-1; hashed once per script, not on every Graph request. */
-const sha1 = (text: string): string => {
-  let sha = SCRIPT_SHAS.get(text);
-  if (!sha) SCRIPT_SHAS.set(text, (sha = createHash('sha1').update(text).digest('hex')));
-  return sha;
-};
+/** The budget's Lua scripts as ioredis commands: EVALSHA, falling back to EVAL on NOSCRIPT (ioredis does both). */
+interface BudgetCommands {
+  graphBudgetReserve(...keysThenArgs: Array<string | number>): Promise<number>;
+  graphBudgetPause(...keysThenArgs: Array<string | number>): Promise<number>;
+  graphBudgetState(...keysThenArgs: Array<string | number>): Promise<number[]>;
+}
+
+const WITH_BUDGET_COMMANDS = new WeakSet<Redis>();
+
+/** Defines the commands once per client, so each script is hashed once, not per budget or per Graph request. */
+function withBudgetCommands(redis: Redis): Redis & BudgetCommands {
+  if (!WITH_BUDGET_COMMANDS.has(redis)) {
+    redis.defineCommand('graphBudgetReserve', { numberOfKeys: 3, lua: RESERVE_SCRIPT });
+    redis.defineCommand('graphBudgetPause', { numberOfKeys: 1, lua: PAUSE_SCRIPT });
+    redis.defineCommand('graphBudgetState', { numberOfKeys: 3, lua: STATE_SCRIPT });
+    WITH_BUDGET_COMMANDS.add(redis);
+  }
+  return redis as Redis & BudgetCommands;
+}
 
 /**
  * Intune throttles per app per tenant over a sliding window. This keeps a sliding-window log of our own
@@ -62,14 +74,15 @@ export class GraphThrottleBudget {
     for (;;) {
       signal?.throwIfAborted();
       const wait = Number(
-        await this.run(RESERVE_SCRIPT, this.keys(identity), [
+        await this.commands.graphBudgetReserve(
+          ...this.keys(identity),
           this.settings.windowMs,
           this.maxRequests,
           this.maxWrites,
           requests,
           writes,
           randomUUID(),
-        ]),
+        ),
       );
       if (wait <= 0) return Date.now() - started;
       await sleep(wait, signal);
@@ -79,15 +92,14 @@ export class GraphThrottleBudget {
   /** After a 429 anyway: pause every process using this app in this tenant. */
   async pause(identity: BudgetIdentity, pauseMs: number): Promise<void> {
     if (!this.settings.enabled || pauseMs <= 0) return;
-    await this.run(PAUSE_SCRIPT, [this.keys(identity)[2]], [Math.ceil(pauseMs)]);
+    await this.commands.graphBudgetPause(this.keys(identity)[2], Math.ceil(pauseMs));
   }
 
   async getBudgetState(entraTenantId: string, clientId: string): Promise<BudgetState> {
-    const [requestsInWindow, writesInWindow, pausedUntil, now] = (await this.run(
-      STATE_SCRIPT,
-      this.keys({ entraTenantId, clientId }),
-      [this.settings.windowMs],
-    )) as number[];
+    const [requestsInWindow, writesInWindow, pausedUntil, now] = await this.commands.graphBudgetState(
+      ...this.keys({ entraTenantId, clientId }),
+      this.settings.windowMs,
+    );
     return {
       requestsInWindow,
       writesInWindow,
@@ -97,18 +109,14 @@ export class GraphThrottleBudget {
     };
   }
 
+  /** Defined on first use, not in the constructor: building the factory touches no Redis. */
+  private get commands(): BudgetCommands {
+    return withBudgetCommands(this.redis);
+  }
+
   private keys({ entraTenantId, clientId }: BudgetIdentity): string[] {
     // The hash tag keeps the three keys in one cluster slot, as a multi-key script needs.
     const base = `${this.keyPrefix}:graph-budget:{${entraTenantId.toLowerCase()}:${clientId.toLowerCase()}}`;
     return [`${base}:requests`, `${base}:writes`, `${base}:throttled-until`];
-  }
-
-  private async run(script: string, keys: string[], args: Array<string | number>): Promise<unknown> {
-    try {
-      return await this.redis.evalsha(sha1(script), keys.length, ...keys, ...args);
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
-      return this.redis.eval(script, keys.length, ...keys, ...args);
-    }
   }
 }

@@ -11,16 +11,13 @@ import {
   GraphRequestOptions,
   GraphTarget,
 } from './graph-client';
+import { innerFailureOf, MAX_BATCH_SIZE, normalizeBatchResponse, toBatchWireRequest } from './graph-batch';
 import { GraphCallStats } from './graph-call-stats';
-import { graphErrorFromResponse, parseRetryAfterMs } from './graph-error-mapping';
-import { GraphError, GraphThrottledError, GraphUnavailableError } from './graph-errors';
-import { backoffDelayMs, createGraphRetryPolicy } from './graph-retry.policy';
+import { graphErrorFromResponse } from './graph-error-mapping';
+import { GraphBatchInnerFailure, GraphError, GraphThrottledError, GraphUnavailableError } from './graph-errors';
+import { createGraphRetryPolicy } from './graph-retry.policy';
 import { GraphSettings } from './graph-settings';
 import { BudgetIdentity, GraphThrottleBudget } from './graph-throttle-budget';
-import { sleep } from '../../shared/sleep';
-
-const MAX_BATCH_SIZE = 20;
-const RETRYABLE_STATUSES = new Set([429, 503, 504]);
 
 export interface HttpGraphClientDeps {
   settings: GraphSettings;
@@ -39,7 +36,7 @@ interface SendOptions {
   idempotent: boolean;
   /** Budget slots this HTTP request uses; a $batch uses one per inner request. */
   cost?: { requests: number; writes: number };
-  /** False for $batch: its inner responses are counted instead. */
+  /** False for $batch: its inner responses are counted instead (a failed $batch has none: it is counted). */
   countInStats?: boolean;
 }
 
@@ -151,59 +148,82 @@ export class HttpGraphClient implements GraphClient {
     return requests.map((r) => results.get(r.id)!);
   }
 
-  /** Graph does not retry inside a batch: resend only the throttled/unavailable ids, after the largest Retry-After. */
+  /**
+   * Graph does not retry inside a batch: the throttled/unavailable ids go again, alone, in a new batch, through
+   * the retry policy of every call (attempts, Retry-After or backoff, stats, budget). A failed outer POST uses
+   * the same attempts. Out of attempts, the failed inner responses are returned as they came.
+   */
   private async batchChunk(
     chunk: GraphBatchRequest[],
     version: GraphApiVersion,
     results: Map<string, GraphBatchResponse>,
   ): Promise<void> {
-    const { settings, stats } = this.deps;
+    const url = this.url(version, '/$batch');
     let pending = chunk;
-    for (let attempt = 1; ; attempt++) {
-      const writes = pending.filter((r) => r.method !== 'GET').length;
-      const { body } = await this.send('POST', this.url(version, '/$batch'), {
-        body: { requests: pending.map(toBatchWireRequest) },
-        idempotent: writes === 0,
-        cost: { requests: pending.length, writes },
-        countInStats: false,
-      });
-      const responses = ((body as { responses?: GraphBatchResponse[] })?.responses ?? []).map(normalizeBatchResponse);
-      const retry: GraphBatchRequest[] = [];
-      let largestRetryAfterMs: number | undefined;
-      for (const response of responses) {
-        const request = pending.find((r) => r.id === response.id);
-        if (!request) continue;
-        results.set(response.id, response);
-        stats.recordResponse(response.status, request.method !== 'GET');
-        if (!RETRYABLE_STATUSES.has(response.status)) continue;
-        retry.push(request);
-        const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']);
-        if (retryAfterMs !== undefined) largestRetryAfterMs = Math.max(largestRetryAfterMs ?? 0, retryAfterMs);
-      }
-      if (retry.some((r) => results.get(r.id)?.status === 429)) {
-        await this.deps.budget?.pause(this.deps.identity, largestRetryAfterMs ?? settings.backoffBaseMs);
-      }
-      if (retry.length === 0 || attempt >= settings.maxAttempts) return;
-      const delay = backoffDelayMs(largestRetryAfterMs, attempt, settings);
-      stats.recordRetry(delay);
-      this.logger.debug(`$batch: retrying ${retry.length} of ${pending.length} inner requests in ${delay} ms`);
-      await sleep(delay, this.deps.signal);
-      pending = retry;
+    const policy = this.retryPolicy('POST', url, () => pending.every((r) => r.method === 'GET'));
+    try {
+      await policy.execute(async () => {
+        const failure = await this.batchAttempt(url, pending, results);
+        if (!failure) return;
+        pending = pending.filter((r) => failure.failedIds.includes(r.id));
+        throw failure;
+      }, this.deps.signal);
+    } catch (error) {
+      if (!(error instanceof GraphBatchInnerFailure)) throw error;
     }
   }
 
+  /** One $batch POST; records each inner response and returns the inner requests that must go again. */
+  private async batchAttempt(
+    url: string,
+    pending: GraphBatchRequest[],
+    results: Map<string, GraphBatchResponse>,
+  ): Promise<GraphBatchInnerFailure | undefined> {
+    const { settings, stats, budget, identity } = this.deps;
+    const writes = pending.filter((r) => r.method !== 'GET').length;
+    const { body } = await this.attempt('POST', url, {
+      body: { requests: pending.map(toBatchWireRequest) },
+      idempotent: writes === 0,
+      cost: { requests: pending.length, writes },
+      countInStats: false,
+    });
+    const byId = new Map(pending.map((r) => [r.id, r]));
+    const responses = ((body as { responses?: GraphBatchResponse[] })?.responses ?? [])
+      .map(normalizeBatchResponse)
+      .filter((r) => byId.has(r.id));
+    for (const response of responses) {
+      results.set(response.id, response);
+      stats.recordResponse(response.status, byId.get(response.id)!.method !== 'GET');
+    }
+    const failure = innerFailureOf(responses, pending.length, { method: 'POST', path: pathOf(url) });
+    if (failure?.status === 429) {
+      const retryAfter = failure.retryAfterMs === undefined ? 'absent' : `${failure.retryAfterMs / 1000}`;
+      this.logger.warn(`${failure.message} (largest Retry-After ${retryAfter})`);
+      await budget?.pause(identity, failure.retryAfterMs ?? settings.backoffBaseMs);
+    }
+    return failure;
+  }
+
   private async send(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
+    return this.retryPolicy(method, url, opts.idempotent).execute(
+      () => this.attempt(method, url, opts),
+      this.deps.signal,
+    );
+  }
+
+  private retryPolicy(method: GraphMethod, url: string, idempotent: boolean | (() => boolean)) {
     const { settings, stats } = this.deps;
-    const policy = createGraphRetryPolicy(settings, {
-      idempotent: opts.idempotent,
+    return createGraphRetryPolicy(settings, {
+      idempotent,
       onRetry: (delayMs, error) => {
         stats.recordRetry(delayMs);
         this.logger.debug(
-          `retrying ${method} ${pathOf(url)} in ${delayMs} ms after ${error instanceof GraphError ? error.status : 'error'}`,
+          error instanceof GraphBatchInnerFailure
+            ? `$batch: retrying ${error.failedIds.length} of ${error.sent} inner requests in ${delayMs} ms after ${error.status}`
+            : `retrying ${method} ${pathOf(url)} in ${delayMs} ms after ${error instanceof GraphError ? error.status : 'error'}`,
         );
       },
     });
-    return policy.execute(() => this.attempt(method, url, opts), this.deps.signal);
   }
 
   private async attempt(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
@@ -250,7 +270,7 @@ export class HttpGraphClient implements GraphClient {
     }
     const requestId = response.headers.get('request-id') ?? undefined;
     const body = await readBody(response);
-    if (opts.countInStats !== false) stats.recordResponse(response.status, isWrite);
+    if (opts.countInStats !== false || !response.ok) stats.recordResponse(response.status, isWrite);
     this.logger.debug(
       `${method} ${path} → ${response.status} in ${Date.now() - started} ms request-id=${requestId ?? '-'} client-request-id=${clientRequestId}`,
     );
@@ -317,21 +337,4 @@ async function readBody(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
-}
-
-function toBatchWireRequest(r: GraphBatchRequest) {
-  // Graph requires Content-Type on every inner request that has a body.
-  const headers = r.body !== undefined ? { 'Content-Type': 'application/json', ...r.headers } : r.headers;
-  return {
-    id: r.id,
-    method: r.method,
-    url: r.url,
-    ...(headers ? { headers } : {}),
-    ...(r.body !== undefined ? { body: r.body } : {}),
-  };
-}
-
-function normalizeBatchResponse(r: GraphBatchResponse): GraphBatchResponse {
-  const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  return { id: String(r.id), status: Number(r.status), headers, ...(r.body !== undefined ? { body: r.body } : {}) };
 }
