@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
-import { OperationRunStatus, type RunHandlerResult } from '../../../infrastructure/runs';
+import { OperationRunOutcome, OperationRunStatus, type RunHandlerResult } from '../../../infrastructure/runs';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { appendFailure, sanitizeFailure } from '../domain/run-failures';
-import { outcomeOf } from '../domain/run-outcome';
+import { type AbortCause, outcomeOf } from '../domain/run-outcome';
 import { RunAttempt } from './run-attempt';
 import { RunEventsPublisher } from './run-events.publisher';
 import { type HeldLock, RunLock } from './run-lock';
@@ -82,9 +82,10 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
       this.active.delete(run.id);
       await attempt.end();
     }
-    if (attempt.abortCause === 'shutdown') {
-      // Handed back (retried, or timed_out on its last attempt) rather than completed from a half-done handler.
-      await this.recovery.release(run);
+    if (attempt.abortCause === 'shutdown' || attempt.abortCause === 'lost') {
+      // Handed back (retried, or ended with the reason on its last attempt) rather than completed from a half-done
+      // handler: the work did not fail, its worker or its lock went away.
+      await this.recovery.handBack(run, attempt.abortCause);
       return;
     }
     await this.finish(run, attempt, { result: result ?? undefined, error });
@@ -122,8 +123,8 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
       declared: end.result?.outcome,
       failureCount: failures.length,
     });
-    if (end.error !== undefined && abort === null)
-      appendFailure(failures, sanitizeFailure({ code: 'handler_error', error: end.error }));
+    const why = failureFor(outcome, abort, end.error, failures.length);
+    if (why) appendFailure(failures, sanitizeFailure(why));
     const summary = { ...(attempt?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
     const version = (attempt?.version ?? run.version) + 1;
     const completed = await this.store.complete(run, version, {
@@ -142,4 +143,19 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
     if (!run || run.status !== OperationRunStatus.Running || run.attempt !== attempt || this.active.has(runId)) return;
     await this.recovery.recoverIfStale(run);
   }
+}
+
+/** The failure entry a run's end needs so that every failed or timed-out run says why (null: none needed). */
+function failureFor(
+  outcome: OperationRunOutcome,
+  abort: AbortCause | null,
+  error: unknown,
+  failureCount: number,
+): { code: string; error: unknown } | null {
+  if (abort === 'timeout') return { code: 'timeout', error: 'The run exceeded its time limit' };
+  if (error !== undefined && abort === null) return { code: 'handler_error', error };
+  if (outcome === OperationRunOutcome.Failed && failureCount === 0) {
+    return { code: 'failed', error: 'The run failed without reporting a reason' };
+  }
+  return null;
 }

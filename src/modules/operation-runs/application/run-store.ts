@@ -263,12 +263,13 @@ export class RunStore {
     overdueAfterMs: number,
     retry: boolean,
     failure: RunFailure,
+    terminal: OperationRunOutcome.TimedOut | OperationRunOutcome.Failed = OperationRunOutcome.TimedOut,
   ): Promise<OperationRun | null> {
     const retries = `($5 AND attempt < max_attempts AND cancel_requested_at IS NULL)`;
     return this.one(
       `UPDATE operation_runs SET
          status = CASE WHEN ${retries} THEN 'queued' ELSE 'completed' END,
-         outcome = CASE WHEN ${retries} THEN NULL WHEN cancel_requested_at IS NOT NULL THEN '${OperationRunOutcome.Cancelled}' ELSE '${OperationRunOutcome.TimedOut}' END,
+         outcome = CASE WHEN ${retries} THEN NULL WHEN cancel_requested_at IS NOT NULL THEN '${OperationRunOutcome.Cancelled}' ELSE $7 END,
          attempt = CASE WHEN ${retries} THEN attempt + 1 ELSE attempt END,
          queued_at = CASE WHEN ${retries} THEN now() ELSE queued_at END,
          heartbeat_at = CASE WHEN ${retries} THEN NULL ELSE heartbeat_at END,
@@ -278,7 +279,7 @@ export class RunStore {
        WHERE id = $1 AND status = 'running' AND attempt = $2
          AND (heartbeat_at < now() - make_interval(secs => $3::float8 / 1000) OR started_at < now() - make_interval(secs => $4::float8 / 1000))
        RETURNING *`,
-      [id, attempt, staleAfterMs, overdueAfterMs, retry, JSON.stringify([failure])],
+      [id, attempt, staleAfterMs, overdueAfterMs, retry, JSON.stringify([failure]), terminal],
     );
   }
 

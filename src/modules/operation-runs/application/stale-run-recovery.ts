@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../infrastructure/config/app-config';
-import { OperationRunStatus } from '../../../infrastructure/runs';
+import { OperationRunOutcome, OperationRunStatus } from '../../../infrastructure/runs';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { sanitizeFailure } from '../domain/run-failures';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
 import { RunStore } from './run-store';
 import { RunTypeRegistry } from './run-type.registry';
+
+const HAND_BACK = {
+  shutdown: {
+    code: 'worker_shutdown',
+    message: 'The worker shut down before the run finished',
+    terminal: OperationRunOutcome.TimedOut,
+  },
+  lost: {
+    code: 'lock_lost',
+    message: 'The run lost its lock or its queued job (Redis restarted or was unreachable) before it finished',
+    terminal: OperationRunOutcome.Failed,
+  },
+} as const;
 
 /**
  * Ends or retries a running attempt that nobody is finishing: its worker died (stale heartbeat), it overran its time
@@ -36,13 +49,15 @@ export class StaleRunRecovery {
   }
 
   /**
-   * Worker shutdown: hands this process's running attempt back now instead of after its heartbeat goes stale. Limits
-   * of 0 make recover apply at once (the attempt's own heartbeats have stopped): retried while attempts remain, else
-   * timed_out (cancelled if a cancel was pending).
+   * Hands an attempt back at once, through no fault of the work: its worker is shutting down, or the attempt lost its
+   * lock or its job (Redis lost its data, the lock expired under a stalled process). Limits of 0 make recover apply now
+   * (the attempt's own heartbeats have stopped): the next attempt is queued while attempts remain, else the run ends
+   * (timed_out after a shutdown, failed after a loss; cancelled if a cancel was pending), always with a failure saying why.
    */
-  async release(run: OperationRun): Promise<boolean> {
-    const failure = sanitizeFailure({ code: 'worker_shutdown', error: 'The worker shut down before the run finished' });
-    return this.announce(await this.store.recover(run.id, run.attempt, 0, 0, true, failure));
+  async handBack(run: OperationRun, cause: 'shutdown' | 'lost'): Promise<boolean> {
+    const { code, message, terminal } = HAND_BACK[cause];
+    const failure = sanitizeFailure({ code, error: message });
+    return this.announce(await this.store.recover(run.id, run.attempt, 0, 0, true, failure, terminal));
   }
 
   /** Heartbeat timeout and overdue limit of a run type (the worker's own timer aborts at timeoutMs). */
