@@ -22,8 +22,12 @@ export interface RunTypeOptions<K extends RunTypeKey = RunTypeKey> {
   lock?: 'tenant' | 'tenant+type' | 'global';
   /** Wall-clock limit of one attempt; the reaper completes longer runs as timed_out (or retries them). */
   timeoutMs: number;
-  /** A running run whose heartbeat is older than this is considered dead (default 30 s). */
-  heartbeatTimeoutMs?: number;
+  /**
+   * A running run whose heartbeat is older than RUN_HEARTBEAT_TIMEOUT_MS × this factor (default 1) is considered dead:
+   * its worker is presumed gone, the reaper retries or ends it, and its lock expires. One setting for every type;
+   * a type whose steps can legitimately hold the event loop longer scales it (README › Run types lists each).
+   */
+  heartbeatTimeoutFactor?: number;
   /** Attempts before giving up (default 1). A dead worker's run is retried while attempts remain. */
   maxAttempts?: number;
 }

@@ -8,6 +8,7 @@ export {
   OperationRunsFacade,
   type InitiatedRun,
   type OperationRunView,
+  type RunTypeInfo,
   type StartRunInput,
 } from './application/operation-runs.facade';
 export type {

@@ -42,7 +42,8 @@ const TYPE_CONCURRENCY = 3;
   dedupe: 'tenant',
   lock: 'tenant+type',
   timeoutMs: 30 * 60_000,
-  heartbeatTimeoutMs: 60_000,
+  // Page upserts of big types can hold the event loop; twice the heartbeat timeout (60 s at the default).
+  heartbeatTimeoutFactor: 2,
   maxAttempts: 2,
 })
 export class InventorySyncHandler implements OperationRunHandler<'inventory.sync'> {

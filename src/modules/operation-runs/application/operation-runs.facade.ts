@@ -9,7 +9,7 @@ import type { OperationRunEventBase, OperationRunSnapshot } from './operation-ru
 import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
-import { dedupeKeyFor, RunTypeRegistry } from './run-type.registry';
+import { dedupeKeyFor, type RunTypeInfo, RunTypeRegistry } from './run-type.registry';
 import { RunStore } from './run-store';
 
 export type StartRunInput<K extends RunTypeKey> = {
@@ -20,6 +20,7 @@ export type StartRunInput<K extends RunTypeKey> = {
 
 /** A run as other modules see it: its public state, never the entity (context and dedupe key stay inside). */
 export type OperationRunView = OperationRunSnapshot;
+export type { RunTypeInfo };
 
 /** A run a user started, shaped like its events, for modules that repair what a lost event should have done. */
 export interface InitiatedRun extends OperationRunEventBase {
@@ -102,6 +103,11 @@ export class OperationRunsFacade {
     after?: string | null,
   ): Promise<{ runs: OperationRunView[]; hasNextPage: boolean }> {
     return this.queries.page(filter, visibility, first, after);
+  }
+
+  /** Every run type this process knows, with its effective limits (RUN_HEARTBEAT_TIMEOUT_MS applied). */
+  runTypes(): RunTypeInfo[] {
+    return this.registry.describe();
   }
 
   /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { REDIS_CLIENT } from '../../../infrastructure/redis/redis.tokens';
 import type { RunTypeOptions } from '../../../infrastructure/runs';
-import { lockKeyFor } from './run-type.registry';
+import { heartbeatTimeoutFor, lockKeyFor } from './run-type.registry';
 
 // Owner-checked extend/release: a worker whose lock expired (and was taken by another) cannot touch the new owner's.
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -28,7 +28,7 @@ export class RunLock {
   ) {}
 
   ttlFor(options: RunTypeOptions): number {
-    return options.heartbeatTimeoutMs ?? this.config.env.RUN_HEARTBEAT_TIMEOUT_MS;
+    return heartbeatTimeoutFor(options, this.config.env.RUN_HEARTBEAT_TIMEOUT_MS);
   }
 
   /** The type's lock, or no lock needed (null); a held lock delays the job (no BullMQ attempt is used) instead of failing it. */

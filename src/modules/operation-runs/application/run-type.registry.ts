@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { AppConfig } from '../../../infrastructure/config/app-config';
 import { UnknownRunTypeError } from '../domain/operation-runs.errors';
 import {
   RUN_HANDLER_METADATA,
@@ -11,6 +12,17 @@ import {
 /** A handler as the spine calls it: by then the type key is data, so its context and result are any type's. */
 interface AnyRunHandler {
   execute(run: RunAttemptContext): Promise<RunHandlerResult | void>;
+}
+
+/** A registered run type and the limits that govern it (README › Run types documents each). */
+export interface RunTypeInfo {
+  type: string;
+  title: string;
+  requiresTenant: boolean;
+  lock: 'tenant' | 'tenant+type' | 'global' | null;
+  timeoutMs: number;
+  heartbeatTimeoutMs: number;
+  maxAttempts: number;
 }
 
 export interface RegisteredRunType {
@@ -26,6 +38,7 @@ export class RunTypeRegistry implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -55,6 +68,22 @@ export class RunTypeRegistry implements OnModuleInit {
   typeNames(): string[] {
     return [...this.types.keys()];
   }
+
+  /** Every type with its effective limits (RUN_HEARTBEAT_TIMEOUT_MS applied), sorted by key. */
+  describe(): RunTypeInfo[] {
+    const base = this.config.env.RUN_HEARTBEAT_TIMEOUT_MS;
+    return [...this.types.values()]
+      .map(({ options }) => ({
+        type: options.type,
+        title: options.title,
+        requiresTenant: options.requiresTenant,
+        lock: options.lock ?? null,
+        timeoutMs: options.timeoutMs,
+        heartbeatTimeoutMs: heartbeatTimeoutFor(options, base),
+        maxAttempts: options.maxAttempts ?? 1,
+      }))
+      .sort((a, b) => a.type.localeCompare(b.type));
+  }
 }
 
 /** The key that makes two starts "the same work" (null: never deduplicated). */
@@ -83,4 +112,12 @@ export function lockKeyFor(options: RunTypeOptions, tenantId: string | null): st
     default:
       return null;
   }
+}
+
+/** The one heartbeat-timeout rule: the configured timeout, scaled by the type's factor. */
+export function heartbeatTimeoutFor(
+  options: Pick<RunTypeOptions, 'heartbeatTimeoutFactor'> | undefined,
+  baseMs: number,
+): number {
+  return Math.round(baseMs * (options?.heartbeatTimeoutFactor ?? 1));
 }

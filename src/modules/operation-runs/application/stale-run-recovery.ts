@@ -6,7 +6,7 @@ import { sanitizeFailure } from '../domain/run-failures';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
 import { RunStore } from './run-store';
-import { RunTypeRegistry } from './run-type.registry';
+import { heartbeatTimeoutFor, RunTypeRegistry } from './run-type.registry';
 
 const HAND_BACK = {
   shutdown: {
@@ -63,7 +63,7 @@ export class StaleRunRecovery {
   /** Heartbeat timeout and overdue limit of a run type (the worker's own timer aborts at timeoutMs). */
   limitsFor(type: string): { stale: number; overdue: number } {
     const options = this.registry.find(type)?.options;
-    const stale = options?.heartbeatTimeoutMs ?? this.config.env.RUN_HEARTBEAT_TIMEOUT_MS;
+    const stale = heartbeatTimeoutFor(options, this.config.env.RUN_HEARTBEAT_TIMEOUT_MS);
     // Give the worker a heartbeat period to record its own timeout before the reaper does.
     return { stale, overdue: (options?.timeoutMs ?? 24 * 3600_000) + stale };
   }
