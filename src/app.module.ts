@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './infrastructure/auth/auth.module';
 import { AppConfigModule } from './infrastructure/config/config.module';
 import type { Environment } from './infrastructure/config/environment';
+import { ConsoleModule } from './infrastructure/console';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { GraphModule } from './infrastructure/graph';
 import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.module';
@@ -38,7 +39,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         GraphModule,
-        ...(servesApi ? [GraphqlSetupModule] : []),
+        ...(servesApi ? [GraphqlSetupModule, ConsoleModule] : []),
         AuditModule,
         RbacModule,
         TenantsModule,
