@@ -9,7 +9,7 @@ import { Session } from '../auth/session';
 import { StartupError } from '../auth/StartupError';
 import { ConsoleContext } from './context';
 import { createConsoleRouter } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App({ config }: { config: ConsoleConfig }) {
   const auth = config.auth;
@@ -25,7 +25,7 @@ export function App({ config }: { config: ConsoleConfig }) {
       <StartupError message="Sign-in is not configured on this server: set CONSOLE_CLIENT_ID and CONSOLE_AUTHORITY (see docs/connecting-a-tenant.md)." />
     );
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <ConsoleContext.Provider value={context}>
         <UrqlProvider value={context.api.client}>

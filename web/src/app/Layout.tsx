@@ -53,8 +53,8 @@ export function Layout() {
             <NotificationsBell />
             <Menu position="bottom-end" withArrow>
               <Menu.Target>
-                <UnstyledButton aria-label={`Account: ${me?.me.upn ?? 'signed in'}`}>
-                  <Text size="sm">{me?.me.name ?? me?.me.upn ?? '…'}</Text>
+                <UnstyledButton aria-label={`${me?.me.name ?? me?.me.upn ?? 'Signed in'} (account menu)`}>
+                  <Text size="sm">{me?.me.name ?? me?.me.upn ?? 'Signed in'}</Text>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
@@ -73,6 +73,7 @@ export function Layout() {
             component={Link}
             to={item.to}
             label={item.label}
+            variant="filled"
             active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
             aria-current={location.pathname.startsWith(item.to) ? 'page' : undefined}
           />

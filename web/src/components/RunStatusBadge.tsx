@@ -31,7 +31,7 @@ export function RunStatusBadge({
 }) {
   if (status === 'COMPLETED' && outcome)
     return (
-      <Badge color={OUTCOME_COLORS[outcome]} variant="light">
+      <Badge color={OUTCOME_COLORS[outcome]} variant="filled">
         {outcomeLabel(outcome)}
       </Badge>
     );

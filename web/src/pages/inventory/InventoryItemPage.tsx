@@ -68,7 +68,7 @@ export default function InventoryItemPage() {
             <Title order={1}>
               {item.name}
               {item.missingSince && (
-                <Badge ml="sm" color="orange" variant="light">
+                <Badge ml="sm" color="orange" variant="filled">
                   Missing
                 </Badge>
               )}

@@ -330,7 +330,7 @@ function Items({ tenantId, types }: { tenantId: string; types: { value: string; 
                       {item.name}
                     </Anchor>
                     {item.missingSince && (
-                      <Badge ml="xs" color="orange" variant="light">
+                      <Badge ml="xs" color="orange" variant="filled">
                         Missing
                       </Badge>
                     )}

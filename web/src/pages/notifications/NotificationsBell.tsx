@@ -69,7 +69,12 @@ export function NotificationsBell() {
     const n = event.notificationAdded as NotificationItemFragment;
     setLive((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list]));
     if (n.kind === 'RUN_COMPLETED')
-      toasts.show({ title: n.title, message: 'Open the bell to see the run', autoClose: 5000 });
+      toasts.show({
+        closeButtonProps: { 'aria-label': 'Dismiss notification' },
+        title: n.title,
+        message: 'Open the bell to see the run',
+        autoClose: 5000,
+      });
     return event;
   });
   // After a lost connection, re-read: notifications may have been missed meanwhile.
@@ -100,11 +105,11 @@ export function NotificationsBell() {
   return (
     <Popover width={380} position="bottom-end" withArrow shadow="md" trapFocus>
       <Popover.Target>
-        <Indicator label={`${count}${more}`} disabled={count === 0} size={18} color="red" offset={4}>
-          <ActionIcon variant="subtle" size="lg" aria-label={`Notifications, ${count}${more} unread`}>
+        <ActionIcon variant="subtle" size="lg" aria-label={`Notifications, ${count}${more} unread`}>
+          <Indicator label={`${count}${more}`} disabled={count === 0} size={18} color="red" offset={2}>
             <IconBell aria-hidden />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">

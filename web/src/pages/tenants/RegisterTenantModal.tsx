@@ -22,6 +22,7 @@ export function RegisterTenantModal({ opened, onClose }: { opened: boolean; onCl
     const tenant = result.data?.registerTenant;
     if (!tenant) return;
     notifications.show({
+      closeButtonProps: { 'aria-label': 'Dismiss notification' },
       color: 'green',
       title: 'Tenant registered',
       message: `${tenant.displayName}: verify it next`,

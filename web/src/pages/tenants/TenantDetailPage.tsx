@@ -231,7 +231,12 @@ function CredentialsDialog({ tenant, onClose }: { tenant: TenantSummaryFieldsFra
       ...credentialInput(credential),
     };
     if ((await update({ input })).error) return;
-    notifications.show({ color: 'green', title: 'Credentials updated', message: 'Verify the tenant to check them' });
+    notifications.show({
+      closeButtonProps: { 'aria-label': 'Dismiss notification' },
+      color: 'green',
+      title: 'Credentials updated',
+      message: 'Verify the tenant to check them',
+    });
     onClose();
   };
   return (

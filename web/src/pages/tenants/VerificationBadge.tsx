@@ -12,7 +12,7 @@ export function VerificationBadge({ verification }: { verification: TenantSummar
   const ok = verification.status === 'succeeded';
   return (
     <Tooltip label={`${verification.message} (${formatDateTime(verification.at)})`} multiline maw={360}>
-      <Badge color={ok ? 'green' : 'red'} variant="light" tabIndex={0}>
+      <Badge color={ok ? 'green' : 'red'} variant="filled" tabIndex={0}>
         {ok ? 'Verified' : `Failed: ${verification.code}`}
       </Badge>
     </Tooltip>
