@@ -98,7 +98,6 @@ test('a viewer sees no Sync or Verify control enabled and gets no data of a tena
 
   // Deep links to the other tenant: the API's NOT_FOUND, shown as it says it, and nothing of the tenant.
   await page.goto(`${stack.url}/tenants/${stack.otherTenantId}`);
-  await signIn(page, VIEWER.upn, VIEWER.password);
   await expect(page.getByRole('alert')).toContainText(/not found/i);
   await expect(page.getByText('Fabrikam')).toHaveCount(0);
   await checkPage(page, 'tenant-not-found-viewer');
