@@ -15,9 +15,10 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
 /** Signed-in routes under the layout; anything else signs in first and comes back (the page is remembered). */
 export function createConsoleRouter(session: Session) {
   const requireUser = async ({ request }: LoaderFunctionArgs) => {
+    const hadSession = await session.hadSession();
     if (await session.user()) return null;
     const url = new URL(request.url);
-    return redirect(signInPath(`${url.pathname}${url.search}`));
+    return redirect(signInPath(`${url.pathname}${url.search}`, hadSession ? 'expired' : undefined));
   };
   return createBrowserRouter([
     { path: '/signin', element: <SignInPage /> },

@@ -40,6 +40,11 @@ export class Session {
     return this.renew();
   }
 
+  /** Whether a user was signed in in this tab, expired or not (an ended session says so on the sign-in page). */
+  async hadSession(): Promise<boolean> {
+    return (await this.manager.getUser()) !== null;
+  }
+
   async accessToken(): Promise<string | null> {
     return (await this.user())?.access_token ?? null;
   }
