@@ -81,7 +81,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/scripts/**', 'web/vite.config.ts', 'web/codegen.ts'],
+    files: ['web/scripts/**', 'web/vite.config.ts', 'web/codegen.ts', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
