@@ -68,6 +68,19 @@ module.exports = {
       to: { path: '^test/|\\.(spec|int-spec|e2e-spec)\\.ts$' },
     },
     {
+      name: 'console-is-a-separate-app',
+      comment: 'The console (web/) talks to the server over GraphQL only: no imports across the two.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(src|config|migrations|test)/' },
+    },
+    {
+      name: 'server-does-not-import-the-console',
+      severity: 'error',
+      from: { path: '^(src|config|migrations|test)/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'no-circular-between-modules',
       comment: 'Modules form a directed graph: a cycle means two contexts should talk through events or a port.',
       severity: 'error',

@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/src/**/*.spec.ts',
     '<rootDir>/src/**/*.int-spec.ts',
     '<rootDir>/config/**/*.spec.ts',
+    '<rootDir>/web/src/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': ['<rootDir>/test/support/jest-transform.cjs', { ...swc, swcrc: false }] },

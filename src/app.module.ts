@@ -3,6 +3,7 @@ import { AccessModule } from './infrastructure/access';
 import { AuthModule } from './infrastructure/auth/auth.module';
 import { AppConfigModule } from './infrastructure/config/config.module';
 import type { Environment } from './infrastructure/config/environment';
+import { ConsoleModule } from './infrastructure/console';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { GraphModule } from './infrastructure/graph';
 import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.module';
@@ -49,7 +50,7 @@ export class AppModule {
           tenants: TenantsFacade,
           audit: AuditFacade,
         }),
-        ...(servesApi ? [GraphqlSetupModule] : []),
+        ...(servesApi ? [GraphqlSetupModule, ConsoleModule] : []),
         AuditModule,
         RbacModule,
         TenantsModule,

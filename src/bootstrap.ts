@@ -1,13 +1,19 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import type { Express } from 'express';
 import { AppModule } from './app.module';
 import type { Environment } from './infrastructure/config/environment';
+import { serveConsole } from './infrastructure/console';
+import { securityHeaders } from './infrastructure/http/security-headers';
 
 /** Builds the app for a validated environment; used by main.ts, the tests and the tools alike. */
 export async function createApp(env: Environment): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRole(env), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  app.use(securityHeaders(env));
+  if (env.APP_ROLE !== 'worker') serveConsole(app, env);
   app.enableShutdownHooks(); // SIGTERM: stop accepting, let workers finish or release their jobs, close pools
   return app;
 }

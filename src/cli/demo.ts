@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../bootstrap';
 import { startGraphSimulator } from '../graph-simulator';
+import { DEFAULT_SIM_KEY_FILE } from '../graph-simulator/main';
 import { DEMO_TENANT } from '../graph-simulator/tenants';
 import { validateEnvironment } from '../infrastructure/config/environment';
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     seedDirs: FIXTURES ? [FIXTURES] : [],
     syntheticPerType: seeded ? 0 : 20,
     groups: 250,
+    // The same signing key across restarts: a printed token and a signed-in console survive a re-run.
+    keyFile: process.env.GRAPH_SIM_KEY_FILE || DEFAULT_SIM_KEY_FILE,
   });
   const env = validateEnvironment({
     ...process.env,
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
     ADMIN_UPNS: DEMO_TENANT.upn,
     GRAPH_BASE_URL: sim.url,
     GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
+    CONSOLE_CLIENT_ID: DEMO_TENANT.consoleClientId,
+    CONSOLE_AUTHORITY: sim.authority(DEMO_TENANT.tenantId),
   });
   const app = await createApp(env);
   await app.listen(env.PORT, env.HOST);
@@ -86,6 +91,8 @@ async function main(): Promise<void> {
 
   const line = '─'.repeat(78);
   console.log(`\n${line}\nTenantAtlas demo is running (Ctrl-C to stop)\n${line}`);
+  console.log(`Console:                       http://${env.HOST}:${env.PORT}/`);
+  console.log(`Console sign-in:               ${DEMO_TENANT.upn} / ${DEMO_TENANT.password}`);
   console.log(`GraphQL (HTTP and graphql-ws): ${api}`);
   console.log(
     `Graph simulator:               ${sim.url} (${seeded ? 'OpenIntuneBaseline fixtures' : 'synthetic objects'} + 250 groups)`,

@@ -1,5 +1,6 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
+import { authorizeRoutes } from './authorize.routes';
 import {
   EntraError,
   entraErrorBody,
@@ -8,12 +9,34 @@ import {
   type TokenEndpointDeps,
 } from './token-endpoint';
 
-/** login.microsoftonline.com paths: token endpoint, OpenID metadata and JWKS. */
+/** login.microsoftonline.com paths: authorize (login form), token endpoint, OpenID metadata, JWKS, logout. */
 export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '1mb' });
 
-  router.post('/:tid/oauth2/v2.0/token', form, async (req: Request, res: Response) => {
+  // A single-page app calls metadata, keys and the token endpoint from its own origin: answer those origins only.
+  const cors = (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.get('origin');
+    if (origin && deps.spaClients.allowsOrigin(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', 'content-type, client-request-id');
+      res.setHeader('access-control-max-age', '86400');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+  router.options(
+    ['/:tid/oauth2/v2.0/token', '/:tid/v2.0/.well-known/openid-configuration', '/:tid/discovery/v2.0/keys'],
+    cors,
+  );
+  router.use(authorizeRoutes(deps));
+
+  router.post('/:tid/oauth2/v2.0/token', cors, form, async (req: Request, res: Response) => {
     // MSAL sends client-request-id as a query parameter; Entra reports it back as the correlation id.
     const correlationId = String(req.query['client-request-id'] ?? req.get('client-request-id') ?? randomUUID());
     res.setHeader('cache-control', 'no-store, no-cache');
@@ -33,7 +56,7 @@ export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): 
     }
   });
 
-  router.get('/:tid/v2.0/.well-known/openid-configuration', (req: Request, res: Response) => {
+  router.get('/:tid/v2.0/.well-known/openid-configuration', cors, (req: Request, res: Response) => {
     const ref = String(req.params.tid);
     const generic = ['common', 'organizations', 'consumers'].includes(ref.toLowerCase());
     const tenant = deps.directory.find(ref);
@@ -49,6 +72,15 @@ export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): 
       token_endpoint: `${base}/${tid}/oauth2/v2.0/token`,
       authorization_endpoint: `${base}/${tid}/oauth2/v2.0/authorize`,
       jwks_uri: `${base}/${tid}/discovery/v2.0/keys`,
+      end_session_endpoint: `${base}/${tid}/oauth2/v2.0/logout`,
+      code_challenge_methods_supported: ['S256'],
+      grant_types_supported: [
+        'authorization_code',
+        'refresh_token',
+        'client_credentials',
+        'password',
+        'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      ],
       token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
       response_modes_supported: ['query', 'fragment', 'form_post'],
       response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
@@ -66,7 +98,7 @@ export function identityRoutes(deps: TokenEndpointDeps, baseUrl: () => string): 
   const keys = (_req: Request, res: Response): void => {
     res.json(deps.keys.jwks());
   };
-  router.get('/:tid/discovery/v2.0/keys', keys);
+  router.get('/:tid/discovery/v2.0/keys', cors, keys);
   router.get('/:tid/discovery/keys', keys);
   return router;
 }

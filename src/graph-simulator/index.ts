@@ -14,6 +14,7 @@ export type { FaultOptions } from './faults';
 export type { SimStats } from './stats';
 export { SIM_PERMISSIONS, SIM_ALL_PERMISSIONS } from './permissions';
 export { COLLECTIONS, collectionSpec } from './collections';
-export { DEMO_TENANT } from './tenants';
+export { DEMO_TENANT, demoConsoleClient } from './tenants';
+export type { SpaClient } from './spa-clients';
 export { seedFromExports, stripAnnotations, collectionFromContext } from './seed-from-exports';
 export { seedSynthetic, generateGroups } from './synthetic-seed';

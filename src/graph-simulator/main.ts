@@ -2,10 +2,23 @@
  * `npm run graph:sim -- --port 4010 --seed ../shared/fixtures/openintunebaseline --synthetic-per-type 50 --groups 500`
  * Starts a standalone simulator and prints how to reach it; stops on SIGINT/SIGTERM.
  */
+import { join } from 'node:path';
 import { startGraphSimulator, type GraphSimulatorOptions } from './simulator';
+import { DEMO_TENANT } from './tenants';
 
-export function parseArgs(argv: string[]): GraphSimulatorOptions {
-  const options: GraphSimulatorOptions = { port: 4010, host: '127.0.0.1', seedDirs: [] };
+/** Where the standalone simulator and the demo keep their signing key, so printed tokens survive a restart (gitignored). */
+export const DEFAULT_SIM_KEY_FILE = join('.sim', 'signing-key.json');
+
+export function parseArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): GraphSimulatorOptions {
+  const options: GraphSimulatorOptions = {
+    port: 4010,
+    host: '127.0.0.1',
+    seedDirs: [],
+    keyFile: env.GRAPH_SIM_KEY_FILE || DEFAULT_SIM_KEY_FILE,
+  };
   const throttle: NonNullable<GraphSimulatorOptions['throttle']> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -42,10 +55,16 @@ export function parseArgs(argv: string[]): GraphSimulatorOptions {
       case '--no-throttle':
         throttle.enabled = false;
         break;
+      case '--key-file':
+        options.keyFile = value();
+        break;
+      case '--ephemeral-key':
+        options.keyFile = undefined;
+        break;
       case '--help':
       case '-h':
         process.stdout.write(
-          'graph-sim [--port 4010] [--host 127.0.0.1] [--seed DIR]... [--synthetic-per-type N] [--groups N] [--page-size N] [--api-audience AUD] [--throttle-window-ms MS] [--no-throttle]\n',
+          'graph-sim [--port 4010] [--host 127.0.0.1] [--seed DIR]... [--synthetic-per-type N] [--groups N] [--page-size N] [--api-audience AUD] [--throttle-window-ms MS] [--no-throttle] [--key-file FILE | --ephemeral-key]\n',
         );
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
@@ -60,6 +79,10 @@ export function parseArgs(argv: string[]): GraphSimulatorOptions {
 async function main(): Promise<void> {
   const sim = await startGraphSimulator(parseArgs(process.argv.slice(2)));
   const lines = [`Graph simulator listening on ${sim.url}`, `  control: ${sim.url}/_sim/tenants`];
+  if (sim.tenants().some((t) => t.tenantId === DEMO_TENANT.tenantId))
+    lines.push(
+      `  console sign-in: authority ${sim.authority(DEMO_TENANT.tenantId)}, client id ${DEMO_TENANT.consoleClientId}`,
+    );
   for (const t of sim.tenants()) {
     const tenant = sim.tenant(t.tenantId);
     lines.push(`tenant ${t.tenantId} (${t.displayName}): ${tenant.count()} objects, ${tenant.groups.length} groups`);

@@ -69,6 +69,8 @@ export interface SimUser {
   password: string;
   displayName: string;
   delegatedConsent: boolean;
+  /** Epoch seconds: refresh tokens issued before it are refused (Graph's revokeSignInSessions). */
+  signInSessionsValidFrom?: number;
 }
 
 export interface SimTenantInfo {

@@ -5,12 +5,14 @@ import { controlRoutes, type SimControl } from './control.routes';
 import { FaultRegistry, type FaultOptions } from './faults';
 import { GraphPipeline } from './graph-dispatcher';
 import { graphRoutes } from './graph.routes';
+import { AuthorizationCodes } from './authorization-codes';
 import { identityRoutes } from './identity.routes';
 import { seedFromExports } from './seed-from-exports';
 import { SimDirectory, type SimTenant, type SimTenantInfo, type SimTenantInput } from './simulator-state';
+import { SpaClientRegistry, type SpaClient } from './spa-clients';
 import { StatsRegistry, type SimStats } from './stats';
 import { generateGroups, seedSynthetic } from './synthetic-seed';
-import { createTenant, demoTenantInput } from './tenants';
+import { createTenant, demoConsoleClient, demoTenantInput } from './tenants';
 import { DEFAULT_THROTTLE, SlidingWindowThrottle, type ThrottleOptions } from './throttle';
 import { issueApiUserToken, type TokenEndpointDeps } from './token-endpoint';
 import { SimKeys } from './tokens';
@@ -30,6 +32,10 @@ export interface GraphSimulatorOptions {
   /** Default page size of collections (small, so clients really page); `$top` up to 999 overrides it. */
   pageSize?: number;
   throttle?: Partial<ThrottleOptions>;
+  /** Single-page apps allowed to sign users in (authorization code + PKCE); default: the console's demo registration. */
+  spaClients?: SpaClient[];
+  /** Keep the signing key in this file across restarts (created when missing); default: a new key per start. */
+  keyFile?: string;
 }
 
 export interface GraphSimulator {
@@ -48,18 +54,30 @@ export interface GraphSimulator {
     extra?: { audience?: string; expiresInSec?: number; scp?: string },
   ): Promise<string>;
   jwksUrl(tenantId?: string): string;
+  /** OpenID authority of a tenant (what a single-page app is configured with). */
+  authority(tenantId: string): string;
+  addSpaClient(client: SpaClient): void;
+  /** Refuses the user's refresh tokens issued until now, as Graph's revokeSignInSessions does. */
+  revokeSignInSessions(tenantId: string, upn: string): void;
   /** Back to the state the options describe: tenants, seeds, no faults, empty throttle windows and stats. */
   reset(): void;
 }
 
 export async function startGraphSimulator(options: GraphSimulatorOptions = {}): Promise<GraphSimulator> {
-  const keys = await SimKeys.create();
+  const keys = await SimKeys.create(options.keyFile);
   const directory = new SimDirectory();
   const throttle = new SlidingWindowThrottle(options.throttle);
   const faults = new FaultRegistry();
   const stats = new StatsRegistry();
   const apiAudience = options.apiAudience ?? 'api://tenantatlas';
-  const tokenDeps: TokenEndpointDeps = { directory, keys, apiAudience, knownApiAudiences: new Set([apiAudience]) };
+  const tokenDeps: TokenEndpointDeps = {
+    directory,
+    keys,
+    apiAudience,
+    knownApiAudiences: new Set([apiAudience]),
+    spaClients: new SpaClientRegistry(options.spaClients ?? [demoConsoleClient()]),
+    codes: new AuthorizationCodes(),
+  };
   const pipeline = new GraphPipeline({
     directory,
     keys,
@@ -158,5 +176,13 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
       return issueApiUserToken(tokenDeps, tenant, user, extra);
     },
     jwksUrl: (tenantId) => `${url}/${tenantId ?? 'common'}/discovery/v2.0/keys`,
+    authority: (tenantId) => `${url}/${tenantId}/v2.0`,
+    addSpaClient: (client) => tokenDeps.spaClients.add(client),
+    revokeSignInSessions: (tenantId, upn) => {
+      const user = tenantOrThrow(tenantId).findUser(upn);
+      if (!user) throw new Error(`Unknown user ${upn} in tenant ${tenantId}`);
+      // Tokens carry whole seconds: one issued in this very second counts as revoked too.
+      user.signInSessionsValidFrom = Math.floor(Date.now() / 1000) + 1;
+    },
   };
 }

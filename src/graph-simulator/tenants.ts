@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SIM_ALL_PERMISSIONS } from './permissions';
 import { SimTenant, type SimGroup, type SimTenantInput } from './simulator-state';
+import type { SpaClient } from './spa-clients';
 import { generateGroups } from './synthetic-seed';
 
 /** Fixed identities so a demo, a README and a curl line keep working across restarts. */
@@ -14,7 +15,18 @@ export const DEMO_TENANT = {
   upn: 'admin@demo.tenantatlas.test',
   password: 'demo-password',
   oid: '33333333-3333-4333-8333-333333333333',
+  /** The console's single-page-app registration (public client). */
+  consoleClientId: '55555555-5555-4555-8555-555555555555',
 } as const;
+
+/** The console's registration: loopback redirect URIs without a port match any port (Entra's localhost rule). */
+export function demoConsoleClient(): SpaClient {
+  return {
+    clientId: DEMO_TENANT.consoleClientId,
+    displayName: 'TenantAtlas console (demo)',
+    redirectUris: ['http://127.0.0.1/auth/callback', 'http://localhost/auth/callback'],
+  };
+}
 
 export function demoTenantInput(): SimTenantInput {
   return {

@@ -1,16 +1,14 @@
-import { createPublicKey, randomUUID } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { SimApp, SimDirectory, SimTenant, SimUser } from './simulator-state';
-import {
-  appTokenClaims,
-  DEFAULT_TOKEN_LIFETIME_SEC,
-  delegatedGraphTokenClaims,
-  GRAPH_APP_ID,
-  GRAPH_AUDIENCE,
-  userApiTokenClaims,
-  userIdTokenClaims,
-  type SimKeys,
-} from './tokens';
+import type { AuthorizationCodes } from './authorization-codes';
+import { EntraError, tenantNotFound } from './entra-error';
+import type { SpaClientRegistry } from './spa-clients';
+import { appTokenClaims, delegatedGraphTokenClaims, userApiTokenClaims, type SimKeys } from './tokens';
+import { authorizationCodeGrant, passwordGrant, refreshTokenGrant } from './user-grants';
+import { bearer, GRAPH_RESOURCES, graphScopes, userIdentity } from './user-tokens';
+
+export { EntraError, entraErrorBody, tenantNotFound } from './entra-error';
 
 export interface TokenEndpointDeps {
   directory: SimDirectory;
@@ -18,6 +16,9 @@ export interface TokenEndpointDeps {
   apiAudience: string;
   /** Audiences the simulator has issued user tokens for: OBO accepts those as "our API". */
   knownApiAudiences: Set<string>;
+  /** Registered single-page apps (the console) and their redirect URIs. */
+  spaClients: SpaClientRegistry;
+  codes: AuthorizationCodes;
 }
 
 export interface TokenResponse {
@@ -25,57 +26,7 @@ export interface TokenResponse {
   body: Record<string, unknown>;
 }
 
-/** An Entra (AADSTS) error; never carries a secret or a token in its description. */
-export class EntraError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly aadsts: number,
-    readonly description: string,
-    readonly suberror?: string,
-  ) {
-    super(description);
-  }
-}
-
-export function entraErrorBody(e: EntraError, correlationId: string): Record<string, unknown> {
-  const traceId = randomUUID();
-  const now = new Date();
-  const timestamp = `${now.toISOString().slice(0, 10)} ${now.toISOString().slice(11, 19)}Z`;
-  const body: Record<string, unknown> = {
-    error: e.error,
-    error_description: `AADSTS${e.aadsts}: ${e.description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-    error_codes: [e.aadsts],
-    timestamp,
-    trace_id: traceId,
-    correlation_id: correlationId,
-    error_uri: `https://login.microsoftonline.com/error?code=${e.aadsts}`,
-  };
-  if (e.suberror) body.suberror = e.suberror;
-  return body;
-}
-
-export const tenantNotFound = (tid: string): EntraError =>
-  new EntraError(
-    400,
-    'invalid_request',
-    90002,
-    `Tenant '${tid}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-  );
-
-const GRAPH_RESOURCES = new Set([GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID]);
-const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
-/** What a consented user gets for `https://graph.microsoft.com/.default` in the simulator. */
-const DEFAULT_DELEGATED_SCOPES = ['User.Read', 'GroupMember.Read.All'];
-
 const b64urlToHex = (s: string): string => Buffer.from(s, 'base64url').toString('hex').toLowerCase();
-
-function splitScope(scope: string): { resource: string | null; name: string } {
-  // "https://graph.microsoft.com/GroupMember.Read.All" → resource + name; "User.Read" → Graph by default.
-  const slash = scope.lastIndexOf('/');
-  if (slash < 0) return { resource: null, name: scope };
-  return { resource: scope.slice(0, slash), name: scope.slice(slash + 1) };
-}
 
 export async function handleTokenRequest(
   deps: TokenEndpointDeps,
@@ -95,20 +46,9 @@ export async function handleTokenRequest(
   if (!tenant) throw tenantNotFound(tenantRef);
   if (grant === 'client_credentials') return clientCredentials(deps, tenant, form);
   if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') return onBehalfOf(deps, tenant, form);
+  if (grant === 'authorization_code') return authorizationCodeGrant(deps, tenant, form);
+  if (grant === 'refresh_token') return refreshTokenGrant(deps, tenant, form);
   throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant}'.`);
-}
-
-function bearer(accessToken: string, extra: Record<string, unknown> = {}): TokenResponse {
-  return {
-    status: 200,
-    body: {
-      token_type: 'Bearer',
-      expires_in: DEFAULT_TOKEN_LIFETIME_SEC,
-      ext_expires_in: DEFAULT_TOKEN_LIFETIME_SEC,
-      access_token: accessToken,
-      ...extra,
-    },
-  };
 }
 
 async function clientCredentials(
@@ -319,97 +259,6 @@ async function onBehalfOf(
   return bearer(await deps.keys.sign(delegatedGraphTokenClaims(tenant, user, app, scopes)), {
     scope: scopes.join(' '),
     ...(await userIdentity(deps, tenant, user, form, app.clientId)),
-  });
-}
-
-/** What Entra returns about the user beside the token: an id_token for `openid`, client_info when asked (MSAL keys its cache by it). */
-async function userIdentity(
-  deps: TokenEndpointDeps,
-  tenant: SimTenant,
-  user: SimUser,
-  form: Record<string, string | undefined>,
-  clientId: string | undefined,
-): Promise<Record<string, unknown>> {
-  const extra: Record<string, unknown> = {};
-  if ((form.scope ?? '').split(/\s+/).includes('openid') && clientId)
-    extra.id_token = await deps.keys.sign(userIdTokenClaims(tenant, user, clientId));
-  if (form.client_info === '1')
-    extra.client_info = Buffer.from(JSON.stringify({ uid: user.oid, utid: tenant.tenantId })).toString('base64url');
-  return extra;
-}
-
-/** Delegated Graph scopes from a scope parameter, or null when the scope names another resource. */
-function graphScopes(scope: string): string[] {
-  const names: string[] = [];
-  for (const s of scope.split(/\s+/).filter((x) => x && !OIDC_SCOPES.has(x))) {
-    const { resource, name } = splitScope(s);
-    if (resource !== null && !GRAPH_RESOURCES.has(resource)) {
-      throw new EntraError(
-        400,
-        'invalid_scope',
-        70011,
-        `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${s} is not valid.`,
-      );
-    }
-    if (name === '.default') names.push(...DEFAULT_DELEGATED_SCOPES);
-    else names.push(name);
-  }
-  return [...new Set(names.length ? names : DEFAULT_DELEGATED_SCOPES)];
-}
-
-async function passwordGrant(
-  deps: TokenEndpointDeps,
-  tenantRef: string,
-  form: Record<string, string | undefined>,
-): Promise<TokenResponse> {
-  const username = form.username ?? '';
-  let tenant = deps.directory.find(tenantRef);
-  if (!tenant && ['common', 'organizations'].includes(tenantRef.toLowerCase())) {
-    tenant = deps.directory.all().find((t) => t.findUser(username));
-  }
-  if (!tenant) throw tenantNotFound(tenantRef);
-  // ROPC clients are often public clients; a confidential one that sends credentials gets them checked.
-  if ((form.client_secret !== undefined || form.client_assertion) && form.client_id && tenant.findApp(form.client_id)) {
-    await authenticateClient(tenant, form);
-  }
-  const user: SimUser | undefined = tenant.findUser(username);
-  if (!user || user.password !== form.password) {
-    throw new EntraError(
-      400,
-      'invalid_grant',
-      50126,
-      'Error validating credentials due to invalid username or password.',
-    );
-  }
-  const requested = (form.scope ?? '').split(/\s+/).filter(Boolean);
-  const resourceScopes = requested.filter((s) => !OIDC_SCOPES.has(s));
-  const isGraph =
-    resourceScopes.length > 0 &&
-    resourceScopes.every((s) => {
-      const { resource } = splitScope(s);
-      return resource === null || GRAPH_RESOURCES.has(resource);
-    });
-  let accessToken: string;
-  if (isGraph) {
-    accessToken = await deps.keys.sign(
-      delegatedGraphTokenClaims(
-        tenant,
-        user,
-        form.client_id ? tenant.findApp(form.client_id) : undefined,
-        graphScopes(resourceScopes.join(' ')),
-      ),
-    );
-  } else {
-    const first = resourceScopes[0] ? splitScope(resourceScopes[0]) : null;
-    const audience = first?.resource ?? deps.apiAudience;
-    deps.knownApiAudiences.add(audience);
-    const scp =
-      first && first.name !== '.default' ? resourceScopes.map((s) => splitScope(s).name).join(' ') : 'access_as_user';
-    accessToken = await deps.keys.sign(userApiTokenClaims(tenant, user, audience, form.client_id, scp));
-  }
-  return bearer(accessToken, {
-    scope: resourceScopes.join(' '),
-    ...(await userIdentity(deps, tenant, user, form, form.client_id)),
   });
 }
 

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import type { SimApp, SimTenant, SimUser } from './simulator-state';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
@@ -9,7 +20,10 @@ const GRAPH_AUDIENCES = [GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID];
 
 export const DEFAULT_TOKEN_LIFETIME_SEC = 3599;
 
-/** One RS256 key pair per simulator process; `kid` stays stable for its lifetime so JWKS caches keep working. */
+/**
+ * One RS256 key pair per simulator; `kid` stays stable for its lifetime so JWKS caches keep working. With a key file
+ * the pair also survives restarts (a printed demo token stays valid): read when present, else created and written.
+ */
 export class SimKeys {
   private constructor(
     private readonly privateKey: CryptoKey,
@@ -18,10 +32,21 @@ export class SimKeys {
     readonly kid: string,
   ) {}
 
-  static async create(): Promise<SimKeys> {
+  static async create(keyFile?: string): Promise<SimKeys> {
+    const stored = keyFile ? readKeyFile(keyFile) : null;
+    if (stored) {
+      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = stored;
+      const privateKey = (await importJWK(stored, 'RS256')) as CryptoKey;
+      const publicKey = (await importJWK(publicJwk, 'RS256')) as CryptoKey;
+      return new SimKeys(privateKey, publicKey, { ...publicJwk, use: 'sig', alg: 'RS256' }, stored.kid!);
+    }
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = `sim-${randomUUID().slice(0, 8)}`;
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256', kty: 'RSA' };
+    if (keyFile) {
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+      writeFileSync(keyFile, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'RS256' }), { mode: 0o600 });
+    }
     return new SimKeys(privateKey, publicKey, jwk, kid);
   }
 
@@ -48,6 +73,20 @@ export class SimKeys {
   verifyGraphToken(token: string): Promise<JWTPayload> {
     return this.verify(token, GRAPH_AUDIENCES);
   }
+}
+
+function readKeyFile(file: string): JWK | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const jwk = JSON.parse(text) as JWK;
+  if (jwk.kty !== 'RSA' || !jwk.d || !jwk.kid)
+    throw new Error(`${file} is not a simulator signing key (RSA JWK with kid)`);
+  return jwk;
 }
 
 export const v2Issuer = (tid: string): string => `https://login.microsoftonline.com/${tid}/v2.0`;

@@ -93,6 +93,15 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) RUN_PROGRESS_FLUSH_MS = 1000;
   /** On SIGTERM a worker lets active runs finish for this long, then hands the rest back (retry or timed_out) and exits. */
   @Transform(toInt) @IsInt() @Min(0) RUN_SHUTDOWN_GRACE_MS = 20000;
+  /** The console's sign-in (OpenID Connect, authorization code + PKCE): its SPA app registration's client id… */
+  @IsOptional() @IsString() CONSOLE_CLIENT_ID = '';
+  /** …the authority it signs in at (Entra: https://login.microsoftonline.com/<your tenant id>/v2.0)… */
+  @IsOptional() @IsUrl(HTTP_URL) CONSOLE_AUTHORITY?: string;
+  /** …and the API scope(s) it asks for, space-separated (default: `<first AUTH_AUDIENCE>/access_as_user`). */
+  @IsOptional() @IsString() CONSOLE_SCOPES = '';
+  /** Folder of the built console (index.html + assets); default: dist/web next to the app. */
+  @IsOptional() @IsString() CONSOLE_DIR = '';
+
   /** How long a subscription reuses an access decision (ms; 0 = check every event): revoked access stops deliveries within it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000) SUBSCRIPTION_ACCESS_TTL_MS = 5000;
 }
@@ -130,6 +139,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new ConfigValidationError(
       'Invalid configuration: INVENTORY_SCHEDULE_MIN_GAP_SECONDS must be at least 300 in production',
     );
+  }
+  if (env.CONSOLE_CLIENT_ID && !env.CONSOLE_AUTHORITY) {
+    throw new ConfigValidationError('Invalid configuration: CONSOLE_AUTHORITY must be set with CONSOLE_CLIENT_ID');
   }
   return env;
 }

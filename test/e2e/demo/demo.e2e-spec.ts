@@ -110,6 +110,9 @@ describe('npm run demo (src/cli/demo.ts in a child process)', () => {
   it('prints a token and tenant that run an inventory sync, and a second start finds the same tenant', async () => {
     const first = await startDemo(databaseUrl);
     expect(first.output()).toMatch(/Bearer token \(12 h\):/);
+    // The console's address and the demo user's sign-in for its login form.
+    expect(first.output()).toMatch(new RegExp(`^Console:\\s+${first.api.replace(/[.]/g, '\\.')}/$`, 'm'));
+    expect(first.output()).toMatch(/^Console sign-in:\s+admin@demo\.tenantatlas\.test \/ demo-password$/m);
     const call = (demo: RunningDemo, query: string, variables: Record<string, unknown> = {}) =>
       gql(demo.api, query, variables, demo.token);
 

@@ -36,6 +36,16 @@ describe('tenants list: roles per row', () => {
       expect(all.data!.tenants).toContainEqual({ id: t.id, myRole: 'ADMIN' });
   });
 
+  it('tells the console whether the caller is a platform admin (who may register tenants)', async () => {
+    const admin = await h.call<{ me: { isPlatformAdmin: boolean } }>(PLATFORM_ADMIN, '{ me { isPlatformAdmin } }');
+    expect(admin.data!.me.isPlatformAdmin).toBe(true);
+    const member = await h.call<{ me: { isPlatformAdmin: boolean } }>(
+      'plain.member@msp.test',
+      '{ me { isPlatformAdmin } }',
+    );
+    expect(member.data!.me.isPlatformAdmin).toBe(false);
+  });
+
   it('reads roles for the whole list in a fixed number of queries, whatever the number of rows', async () => {
     const few = 'few.tenants@msp.test';
     const many = 'many.tenants@msp.test';

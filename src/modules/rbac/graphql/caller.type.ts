@@ -7,4 +7,6 @@ export class Caller {
   @Field({ description: 'Entra tenant id the user signed in from.' }) tid: string;
   @Field(() => String, { nullable: true, description: 'User principal name (preferred_username).' }) upn: string | null;
   @Field(() => String, { nullable: true }) name: string | null;
+  @Field({ description: 'Platform admin (ADMIN_UPNS): may register tenants and sees every tenant.' })
+  isPlatformAdmin: boolean;
 }
