@@ -18,7 +18,7 @@ module.exports = {
       comment:
         'Tests drive a module through its index.ts like any caller. Test-only exceptions, each needed to provoke what the ' +
         'API cannot: RunQueue (break Redis under a start), RunReaper/RunReconciler (run one sweep now), ' +
-        'RunNotificationRepair (one repair sweep now), RotateCredentialsUseCase (the rotation CLI has no API).',
+        'RotateCredentialsUseCase (the rotation CLI has no API).',
       severity: 'error',
       from: { path: '^test/' },
       to: {
@@ -26,7 +26,6 @@ module.exports = {
         pathNot: [
           '^src/modules/[^/]+/index\\.ts$',
           '^src/modules/operation-runs/application/(run-queue|run-reaper|run-reconciler)\\.ts$',
-          '^src/modules/notifications/application/run-notification-repair\\.ts$',
           '^src/modules/tenants/application/rotate-credentials\\.use-case\\.ts$',
         ],
       },

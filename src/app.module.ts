@@ -5,6 +5,7 @@ import { AppConfigModule } from './infrastructure/config/config.module';
 import type { Environment } from './infrastructure/config/environment';
 import { ConsoleModule } from './infrastructure/console';
 import { DatabaseModule } from './infrastructure/database/database.module';
+import { OutboxSweepModule } from './infrastructure/events';
 import { GraphModule } from './infrastructure/graph';
 import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.module';
 import { HealthModule } from './infrastructure/health/health.module';
@@ -15,7 +16,7 @@ import { AuditFacade, AuditModule } from './modules/audit';
 import { BackupsModule } from './modules/backups';
 import { DirectoryModule } from './modules/directory';
 import { InventoryModule, InventoryWorkersModule } from './modules/inventory';
-import { NotificationsModule, NotificationsWorkersModule } from './modules/notifications';
+import { NotificationsModule } from './modules/notifications';
 import { OperationRunsModule, OperationRunsWorkersModule } from './modules/operation-runs';
 import { RbacFacade, RbacModule } from './modules/rbac';
 import { RestoreModule } from './modules/restore';
@@ -60,7 +61,7 @@ export class AppModule {
         InventoryModule,
         BackupsModule,
         RestoreModule,
-        ...(runsWorkers ? [OperationRunsWorkersModule, InventoryWorkersModule, NotificationsWorkersModule] : []),
+        ...(runsWorkers ? [OutboxSweepModule, OperationRunsWorkersModule, InventoryWorkersModule] : []),
       ],
     };
   }

@@ -82,8 +82,11 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) INVENTORY_SCHEDULE_MIN_GAP_SECONDS = 300;
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
-  /** How often run notifications lost with a crashed process (no outbox) are created after the fact. */
-  @Transform(toInt) @IsInt() @Min(1000) NOTIFICATION_REPAIR_INTERVAL_MS = 60000;
+  /** Outbox: how often a worker relays events their process did not publish, and how old such an event must be first. */
+  @Transform(toInt) @IsInt() @Min(100) OUTBOX_RELAY_INTERVAL_MS = 2000;
+  @Transform(toInt) @IsInt() @Min(0) OUTBOX_GRACE_MS = 10000;
+  /** Test-only fault (refused outside NODE_ENV=test): the process kills itself after committing this event, before publishing it. */
+  @IsOptional() @IsString() OUTBOX_TEST_KILL_BEFORE_PUBLISH = '';
   /** Operation runs: enqueue give-up time (then the run fails), heartbeat cadence, default dead-worker limit, reconciler grace, lock retry delay, progress write coalescing. */
   @Transform(toInt) @IsInt() @Min(100) RUN_ENQUEUE_TIMEOUT_MS = 5000;
   @Transform(toInt) @IsInt() @Min(100) RUN_HEARTBEAT_INTERVAL_MS = 5000;
@@ -133,6 +136,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new ConfigValidationError(
       'Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)',
     );
+  }
+  if (env.NODE_ENV !== 'test' && env.OUTBOX_TEST_KILL_BEFORE_PUBLISH) {
+    throw new ConfigValidationError('Invalid configuration: OUTBOX_TEST_KILL_BEFORE_PUBLISH is a test-only fault');
   }
   // The 5-minute schedule minimum protects tenants' Graph budgets; a shorter gap exists only so tests can watch real ticks.
   if (env.NODE_ENV === 'production' && env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS < 300) {

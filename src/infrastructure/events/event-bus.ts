@@ -49,6 +49,17 @@ export class EventBus {
   }
 
   /**
+   * Local listeners, awaited (the outbox marks an event published only once every listener is done with it). Returns
+   * false when a listener failed (logged): the event stays unpublished and is delivered again later.
+   */
+  async deliver<E extends EventName>(name: E, payload: EventMap[E]): Promise<boolean> {
+    const results = await Promise.allSettled([...(this.handlers.get(name) ?? [])].map(async (h) => h(payload)));
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    for (const { reason } of failed) this.logger.error(`Listener of ${name} failed: ${describe(reason)}`);
+    return failed.length === 0;
+  }
+
+  /**
    * Local listeners at once, other processes through the relay. Broadcasts made in the same event-loop turn travel as
    * one message (in order): under load that is one PUBLISH, and one delivery per process, for many events.
    */
@@ -108,7 +119,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
  * from `withEpochDates`, or ISO strings), so relayed payloads look like local ones. Other values stay as they are even
  * when they look like dates (e.g. a run failure's `at`, which the schema declares a String).
  */
-function reviveDates(value: unknown, key = ''): unknown {
+export function reviveDates(value: unknown, key = ''): unknown {
   if (typeof value === 'number') return key.endsWith('At') ? new Date(value) : value;
   if (typeof value === 'string') return key.endsWith('At') && ISO_DATE.test(value) ? new Date(value) : value;
   if (Array.isArray(value)) return value.map((item) => reviveDates(item));

@@ -4,12 +4,14 @@ import { AppConfig } from '../config/app-config';
 import { closeRedis, createRedis } from '../redis/redis.module';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { EventBus } from './event-bus';
+import { Outbox } from './outbox';
 
 /**
- * The process-wide EventBus with its Redis pub/sub relay (one channel per REDIS_PREFIX). A subscriber connection
+ * The process-wide EventBus with its Redis pub/sub relay (one channel per REDIS_PREFIX), and the transactional outbox
+ * for domain events that must not be lost. A subscriber connection
  * cannot run commands, so it gets its own.
  */
-@Module({ providers: [EventBus], exports: [EventBus] })
+@Module({ providers: [EventBus, Outbox], exports: [EventBus, Outbox] })
 export class EventsModule implements OnModuleInit, OnApplicationShutdown {
   private subscriber: Redis | null = null;
   private readonly logger = new Logger(EventsModule.name);

@@ -1,4 +1,5 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
+import type { OutboxEvent } from '../events';
 import type { OperationRunOutcome, SummaryCounts } from './run-state';
 import type { RunContextOf, RunResultOf, RunTypeKey } from './run-type-map';
 
@@ -56,6 +57,11 @@ export interface RunHandlerResult<R = Record<string, unknown>> {
   summary?: Partial<SummaryCounts> & Record<string, number>;
   /** Stored on the run (jsonb `result`): e.g. a restore plan id, verify findings. No secrets. */
   result?: R;
+  /**
+   * Domain events this run announces to other modules (e.g. `inventory.synced`). They are written to the outbox in the
+   * same statement that completes the run and delivered at least once after it commits: never emit them yourself.
+   */
+  events?: OutboxEvent[];
 }
 
 export interface OperationRunHandler<K extends RunTypeKey> {

@@ -8,12 +8,13 @@ import { Notification } from './domain/notification.entity';
 import { NotificationsResolver } from './graphql/notifications.resolver';
 
 /**
- * Inbox notifications, written in reaction to operation-run events (the listener runs in every role) and repaired by a
- * sweep over recent runs (NotificationsWorkersModule) when a process died before its listener ran.
+ * Inbox notifications, written in reaction to operation-run events (the listener runs in every role). The events come
+ * through the outbox, at least once: a process that died before its listener ran is covered by the outbox sweep, and
+ * the unique (run_id, kind) index makes a second delivery harmless.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), EventsModule, OperationRunsModule],
   providers: [NotificationsService, RunNotificationsListener, NotificationsResolver],
-  exports: [NotificationsService, RunNotificationsListener],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -6,7 +6,6 @@ export { OperationRunsModule } from './operation-runs.module';
 export { OperationRunsWorkersModule } from './operation-runs-workers.module';
 export {
   OperationRunsFacade,
-  type InitiatedRun,
   type OperationRunView,
   type RunTypeInfo,
   type StartRunInput,

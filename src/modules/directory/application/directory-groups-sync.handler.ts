@@ -1,4 +1,3 @@
-import { EventBus } from '../../../infrastructure/events';
 import { GraphCallStats, GraphClientFactory, deriveCapabilities } from '../../../infrastructure/graph';
 import {
   RunHandler,
@@ -26,7 +25,6 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
     private readonly tenants: TenantsFacade,
     private readonly graph: GraphClientFactory,
     private readonly writer: DirectoryGroupsWriter,
-    private readonly events: EventBus,
   ) {}
 
   async execute(run: RunAttemptContext<'directory.groups.sync'>): Promise<RunHandlerResult<DirectoryGroupsSyncResult>> {
@@ -59,13 +57,6 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
       });
     }
     const deleted = await this.writer.markDeleted(tenantId, run.runId);
-    this.events.emit('directory.groups-synced', {
-      tenantId,
-      runId: run.runId,
-      seen,
-      deleted,
-      at: new Date(),
-    });
     return {
       summary: {
         total: seen,
@@ -76,6 +67,13 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
         throttled429: stats.throttled429,
       },
       result: { seen, deleted, graph: stats.toJSON() },
+      events: [
+        {
+          name: 'directory.groups-synced',
+          payload: { tenantId, runId: run.runId, seen, deleted, at: new Date() },
+          aggregateId: tenantId,
+        },
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import pMap from 'p-map';
 import { AppConfig } from '../../../infrastructure/config/app-config';
-import { EventBus } from '../../../infrastructure/events';
+import type { OutboxEvent } from '../../../infrastructure/events';
 import {
   GRAPH_CONTRACTS,
   GRAPH_TYPE_KEYS,
@@ -53,7 +53,6 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
     private readonly tenants: TenantsFacade,
     private readonly graph: GraphClientFactory,
     private readonly writer: InventoryWriter,
-    private readonly events: EventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -114,14 +113,16 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
     run.throwIfCancelled();
 
     const synced = outcomes.filter((o) => o.status === 'synced');
-    if (synced.length) {
-      this.events.emit('inventory.synced', {
-        tenantId,
-        runId: run.runId,
-        types: outcomes.map(({ reason: _reason, ...o }) => o),
-        at: new Date(),
-      });
-    }
+    const types = outcomes.map(({ reason: _reason, ...o }) => o);
+    const events: OutboxEvent[] = synced.length
+      ? [
+          {
+            name: 'inventory.synced',
+            payload: { tenantId, runId: run.runId, types, at: new Date() },
+            aggregateId: tenantId,
+          },
+        ]
+      : [];
     const outcome =
       synced.length === outcomes.length
         ? OperationRunOutcome.Succeeded
@@ -140,6 +141,7 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
         ),
         graph: stats.toJSON(),
       },
+      events,
     };
   }
 

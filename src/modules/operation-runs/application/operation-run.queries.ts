@@ -70,31 +70,4 @@ export class OperationRunQueries {
     );
     return { runs: runs.slice(0, first), hasNextPage: runs.length > first };
   }
-
-  /**
-   * Runs a user started (scheduled runs have no initiator) created at or after `since`, newest first, keyset-paged by
-   * `before`: a bounded range scan of operation_runs_created_idx. Only the columns repair sweeps need (no context).
-   */
-  initiatedSince(
-    since: Date,
-    before: { createdAt: Date; id: string } | null,
-    limit: number,
-  ): Promise<
-    Array<
-      Pick<
-        OperationRun,
-        'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'outcome' | 'attempt' | 'version' | 'createdAt'
-      >
-    >
-  > {
-    const params: unknown[] = [since, limit];
-    if (before) params.push(before.createdAt, before.id);
-    return queryRuns(
-      this.db,
-      `SELECT id, tenant_id, type, initiator_user_id, outcome, attempt, version, created_at FROM operation_runs
-       WHERE created_at >= $1 AND initiator_user_id IS NOT NULL ${before ? 'AND (created_at, id) < ($3, $4)' : ''}
-       ORDER BY created_at DESC, id DESC LIMIT $2`,
-      params,
-    );
-  }
 }

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { stage, type StagedEvent } from '../../../infrastructure/events';
 import type { OperationRun } from '../domain/operation-run.entity';
-import type { OperationRunOutcome, RunContextInput, RunContextOf, RunTypeKey } from '../../../infrastructure/runs';
+import {
+  OperationRunOutcome,
+  type RunContextInput,
+  type RunContextOf,
+  type RunTypeKey,
+} from '../../../infrastructure/runs';
 import { OperationRunNotFoundError, RunTenantRequiredError } from '../domain/operation-runs.errors';
 import { sanitizeFailure } from '../domain/run-failures';
 import { safeErrorMessage } from '../../../shared/redact';
 import { isUuid } from '../../../shared/uuid';
-import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
+import type { OperationRunSnapshot } from './operation-run.events';
 import { type OperationRunFilter, OperationRunQueries, type RunVisibility } from './operation-run.queries';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
@@ -21,12 +28,6 @@ export type StartRunInput<K extends RunTypeKey> = {
 /** A run as other modules see it: its public state, never the entity (context and dedupe key stay inside). */
 export type OperationRunView = OperationRunSnapshot;
 export type { RunTypeInfo };
-
-/** A run a user started, shaped like its events, for modules that repair what a lost event should have done. */
-export interface InitiatedRun extends OperationRunEventBase {
-  outcome: OperationRunOutcome | null;
-  createdAt: Date;
-}
 
 /**
  * The module's facade. Start surfaces call `start` and return the run at once: it writes the run and enqueues,
@@ -54,15 +55,20 @@ export class OperationRunsFacade {
     const dedupeKey = dedupeKeyFor(options, tenantId, context);
     // The loop covers the active run finishing between our conflicting insert and the read of it.
     for (let tries = 0; tries < 5; tries++) {
+      const id = randomUUID();
+      const initiatorUserId = input?.initiatorUserId ?? null;
+      const events = stage(this.publisher.queuedEvents({ id, tenantId, type, initiatorUserId }));
       const inserted = await this.store.insert({
+        id,
         tenantId,
         type,
-        initiatorUserId: input?.initiatorUserId ?? null,
+        initiatorUserId,
         dedupeKey,
         context,
         maxAttempts: options.maxAttempts ?? 1,
+        events,
       });
-      if (inserted) return { run: await this.dispatch(inserted), created: true };
+      if (inserted) return { run: await this.dispatch(inserted, events), created: true };
       const active = dedupeKey ? await this.store.findActive(dedupeKey) : null;
       if (active) return { run: active, created: false };
     }
@@ -72,10 +78,12 @@ export class OperationRunsFacade {
   /** Queued → cancelled at once; running → flagged, and the handler's signal aborts in whichever worker runs it. */
   async requestCancel(runId: string, requestedBy: string | null): Promise<OperationRunView> {
     if (!isUuid(runId)) throw new OperationRunNotFoundError(runId);
-    const cancelled = await this.store.cancelQueued(runId, requestedBy);
+    const cancelled = await this.store.cancelQueued(runId, requestedBy, (run) =>
+      this.publisher.completedEvents(run, OperationRunOutcome.Cancelled),
+    );
     if (cancelled) {
-      this.publisher.completed(cancelled);
-      return cancelled;
+      this.publisher.completed(cancelled.run, cancelled.events);
+      return cancelled.run;
     }
     const flagged = await this.store.flagCancel(runId, requestedBy);
     if (flagged) {
@@ -110,19 +118,9 @@ export class OperationRunsFacade {
     return this.registry.describe();
   }
 
-  /** Runs users started at or after `since`, newest first, `limit` at a time after the `before` keyset. */
-  async initiatedRunsSince(
-    since: Date,
-    before: { createdAt: Date; id: string } | null,
-    limit: number,
-  ): Promise<InitiatedRun[]> {
-    const runs = await this.queries.initiatedSince(since, before, limit);
-    return runs.map((run) => ({ ...this.publisher.eventBase(run), outcome: run.outcome, createdAt: run.createdAt }));
-  }
-
   /** Invariant 3: if the job cannot be enqueued, the caller gets a failed run, never a queued orphan. */
-  private async dispatch(run: OperationRun): Promise<OperationRun> {
-    this.publisher.queued(run);
+  private async dispatch(run: OperationRun, events: StagedEvent[]): Promise<OperationRun> {
+    this.publisher.queued(run, events);
     try {
       await this.queue.enqueue(run);
       return run;
@@ -131,10 +129,12 @@ export class OperationRunsFacade {
         code: 'enqueue_failed',
         error: `The run could not be queued: ${safeErrorMessage(error)}`,
       });
-      const failed = await this.store.failUndispatched(run.id, failure);
+      const failed = await this.store.failUndispatched(run.id, failure, (row) =>
+        this.publisher.completedEvents(row, OperationRunOutcome.Failed),
+      );
       if (failed) {
-        this.publisher.completed(failed);
-        return failed;
+        this.publisher.completed(failed.run, failed.events);
+        return failed.run;
       }
       return (await this.store.find(run.id)) ?? run; // the job did land after all and a worker took it
     }

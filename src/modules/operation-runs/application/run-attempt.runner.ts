@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
+import { stage } from '../../../infrastructure/events';
 import { OperationRunOutcome, OperationRunStatus, type RunHandlerResult } from '../../../infrastructure/runs';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { appendFailure, sanitizeFailure } from '../domain/run-failures';
@@ -127,13 +128,16 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
     if (why) appendFailure(failures, sanitizeFailure(why));
     const summary = { ...(attempt?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
     const version = (attempt?.version ?? run.version) + 1;
-    const completed = await this.store.complete(run, version, {
-      outcome,
-      summary,
-      failures,
-      result: end.result?.result ?? null,
-    });
-    if (completed) this.publisher.completed(completed);
+    const events = stage(
+      this.publisher.completedEvents({ ...run, summaryCounts: summary }, outcome, end.result?.events),
+    );
+    const completed = await this.store.complete(
+      run,
+      version,
+      { outcome, summary, failures, result: end.result?.result ?? null },
+      events,
+    );
+    if (completed) this.publisher.completed(completed, events);
     else this.logger.warn(`Run ${run.id} attempt ${run.attempt} was completed elsewhere; its result is dropped`);
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus } from '../../../infrastructure/events';
+import { EventBus, Outbox, type OutboxEvent, type StagedEvent } from '../../../infrastructure/events';
 import type { OperationRun } from '../domain/operation-run.entity';
 import type { OperationRunOutcome } from '../../../infrastructure/runs';
+import { withVersion } from './run-store';
 import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
 import { RunTypeRegistry } from './run-type.registry';
 
@@ -27,18 +28,37 @@ export function snapshotOf(run: OperationRun): OperationRunSnapshot {
 }
 
 /**
- * One call per transition: the domain event for this process's listeners (notifications, other modules) and the
- * run's new state for live views in every process. Not awaited by callers: ioredis keeps publish order.
+ * One call per transition: the run's new state for live views in every process (broadcast), and its domain events for
+ * this process's listeners. `queued` and `completed` are durable: their events were written to the outbox with the
+ * transition (queuedEvents / completedEvents build them) and are published here after the commit. Not awaited by
+ * callers: ioredis keeps publish order.
  */
 @Injectable()
 export class RunEventsPublisher {
   constructor(
     private readonly bus: EventBus,
+    private readonly outbox: Outbox,
     private readonly registry: RunTypeRegistry,
   ) {}
 
-  queued(run: OperationRun): void {
-    this.bus.emit('operation-run.queued', this.eventBase(run));
+  /** What a start writes to the outbox with the new run (its version is set by the insert). */
+  queuedEvents(run: Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId'>): OutboxEvent[] {
+    const payload = this.eventBase({ ...run, attempt: 1, version: 0 });
+    return [{ name: 'operation-run.queued', payload, aggregateId: run.id }];
+  }
+
+  /** What a completion writes to the outbox: the run's own event, then the domain events its handler announced. */
+  completedEvents(
+    run: Pick<OperationRun, 'id' | 'tenantId' | 'type' | 'initiatorUserId' | 'attempt' | 'version' | 'summaryCounts'>,
+    outcome: OperationRunOutcome,
+    announced: readonly OutboxEvent[] = [],
+  ): OutboxEvent[] {
+    const payload = { ...this.eventBase(run), outcome, summaryCounts: run.summaryCounts };
+    return [{ name: 'operation-run.completed', payload, aggregateId: run.id }, ...announced];
+  }
+
+  queued(run: OperationRun, events: StagedEvent[]): void {
+    void this.outbox.publish(withVersion(events, run.version));
     this.updated(run);
   }
 
@@ -52,12 +72,8 @@ export class RunEventsPublisher {
     this.updated(run);
   }
 
-  completed(run: OperationRun): void {
-    this.bus.emit('operation-run.completed', {
-      ...this.eventBase(run),
-      outcome: run.outcome as OperationRunOutcome,
-      summaryCounts: run.summaryCounts,
-    });
+  completed(run: OperationRun, events: StagedEvent[]): void {
+    void this.outbox.publish(withVersion(events, run.version));
     this.updated(run);
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OperationRun } from '../domain/operation-run.entity';
 import {
@@ -9,6 +8,7 @@ import {
   type SummaryCounts,
 } from '../../../infrastructure/runs';
 import { MAX_FAILURES } from '../domain/run-failures';
+import { Outbox, outboxRows, stage, type OutboxEvent, type StagedEvent } from '../../../infrastructure/events';
 import { queryRows, queryRuns } from './sql-rows';
 import { WriteBatcher } from './write-batcher';
 
@@ -37,6 +37,7 @@ interface InsertRequest {
   dedupe_key: string | null;
   context: Record<string, unknown>;
   max_attempts: number;
+  events: StagedEvent[];
 }
 interface ClaimRequest {
   id: string;
@@ -57,6 +58,37 @@ interface CompleteRequest {
   summary_counts: SummaryCounts;
   failures: RunFailure[];
   result: Record<string, unknown> | null;
+  events: StagedEvent[];
+}
+
+/** A transition with the events it wrote to the outbox in the same transaction (publish them after it). */
+export interface AnnouncedTransition {
+  run: OperationRun;
+  events: StagedEvent[];
+}
+
+/**
+ * The outbox rows of a batch, joined to the rows the statement actually changed; an event whose payload carries the
+ * run's `version` gets the version the statement decided (callers patch their copy the same way: withVersion).
+ */
+const eventsOf = (requests: { id: string; events: StagedEvent[] }[]) =>
+  JSON.stringify(requests.flatMap((r) => outboxRows(r.events).map((row) => ({ ...row, run_id: r.id }))));
+const INSERT_EVENTS = (changed: string, param: string) => `
+  INSERT INTO outbox_events (id, aggregate_id, name, payload)
+  SELECT (e.value->>'id')::uuid, e.value->>'aggregate_id', e.value->>'name',
+         CASE WHEN e.value->'payload' ? 'version'
+              THEN (e.value->'payload') || jsonb_build_object('version', ${changed}.version) ELSE e.value->'payload' END
+    FROM jsonb_array_elements(${param}::jsonb) WITH ORDINALITY AS e(value, ord)
+    JOIN ${changed} ON ${changed}.id = (e.value->>'run_id')::uuid
+   ORDER BY e.ord`;
+
+/** The caller's copy of staged events, with the version the statement gave the run (as INSERT_EVENTS does). */
+export function withVersion(events: StagedEvent[], version: number): StagedEvent[] {
+  return events.map((e) =>
+    e.payload && typeof e.payload === 'object' && 'version' in e.payload
+      ? ({ ...e, payload: { ...e.payload, version } } as StagedEvent)
+      : e,
+  );
 }
 
 /**
@@ -66,7 +98,10 @@ interface CompleteRequest {
  */
 @Injectable()
 export class RunStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   /** Inserts unless an active run holds the dedupe key (the partial unique index decides races). */
   async insert(input: {
@@ -76,15 +111,18 @@ export class RunStore {
     dedupeKey: string | null;
     context: Record<string, unknown>;
     maxAttempts: number;
+    id: string;
+    events: StagedEvent[];
   }): Promise<OperationRun | null> {
     return this.inserts.submit({
-      id: randomUUID(),
+      id: input.id,
       tenant_id: input.tenantId,
       type: input.type,
       initiator_user_id: input.initiatorUserId,
       dedupe_key: input.dedupeKey,
       context: input.context,
       max_attempts: input.maxAttempts,
+      events: input.events,
     });
   }
 
@@ -98,12 +136,15 @@ export class RunStore {
         requests,
         await queryRuns(
           this.db,
-          `INSERT INTO operation_runs (id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts)
-           SELECT id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts
-             FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, tenant_id text, type text, initiator_user_id text, dedupe_key text, context jsonb, max_attempts int)
-           ON CONFLICT (dedupe_key) WHERE ${OPEN} AND dedupe_key IS NOT NULL DO NOTHING
-           RETURNING *`,
-          [JSON.stringify(requests)],
+          `WITH inserted AS (
+             INSERT INTO operation_runs (id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts)
+             SELECT id, tenant_id, type, initiator_user_id, dedupe_key, context, max_attempts
+               FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, tenant_id text, type text, initiator_user_id text, dedupe_key text, context jsonb, max_attempts int)
+             ON CONFLICT (dedupe_key) WHERE ${OPEN} AND dedupe_key IS NOT NULL DO NOTHING
+             RETURNING *
+           ), announced AS (${INSERT_EVENTS('inserted', '$2')})
+           SELECT * FROM inserted`,
+          [JSON.stringify(requests.map(({ events: _events, ...row }) => row)), eventsOf(requests)],
         ),
       ),
     (request) => request.dedupe_key ?? request.id,
@@ -135,11 +176,14 @@ export class RunStore {
         requests,
         (await queryRows(
           this.db,
-          `UPDATE operation_runs r SET status = 'completed', outcome = c.outcome, summary_counts = c.summary_counts, failures = c.failures, result = c.result,
-             finished_at = now(), heartbeat_at = now(), version = GREATEST(r.version + 1, c.version)
-             FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS c(id, attempt, version, outcome, summary_counts, failures, result)
-            WHERE r.id = c.id AND r.status = 'running' AND r.attempt = c.attempt
-           RETURNING r.id, r.version, r.heartbeat_at, r.finished_at, r.cancel_requested_at`,
+          `WITH completed AS (
+             UPDATE operation_runs r SET status = 'completed', outcome = c.outcome, summary_counts = c.summary_counts, failures = c.failures, result = c.result,
+               finished_at = now(), heartbeat_at = now(), version = GREATEST(r.version + 1, c.version)
+               FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS c(id, attempt, version, outcome, summary_counts, failures, result)
+              WHERE r.id = c.id AND r.status = 'running' AND r.attempt = c.attempt
+             RETURNING r.id, r.version, r.heartbeat_at, r.finished_at, r.cancel_requested_at
+           ), announced AS (${INSERT_EVENTS('completed', '$8')})
+           SELECT * FROM completed`,
           [
             requests.map((q) => q.id),
             requests.map((q) => q.attempt),
@@ -148,6 +192,7 @@ export class RunStore {
             requests.map((q) => JSON.stringify(q.summary_counts)),
             requests.map((q) => JSON.stringify(q.failures)),
             requests.map((q) => (q.result === null ? null : JSON.stringify(q.result))),
+            eventsOf(requests),
           ],
         )) as CompletedColumns[],
       ),
@@ -168,8 +213,13 @@ export class RunStore {
   }
 
   /** Dispatch safety: a run whose job could not be enqueued is failed, never left looking queued. */
-  async failUndispatched(id: string, failure: RunFailure): Promise<OperationRun | null> {
-    return this.one(
+  async failUndispatched(
+    id: string,
+    failure: RunFailure,
+    announce: (run: OperationRun) => OutboxEvent[],
+  ): Promise<AnnouncedTransition | null> {
+    return this.announced(
+      announce,
       `UPDATE operation_runs SET status = 'completed', outcome = 'failed', failures = failures || $2::jsonb, finished_at = now(), version = version + 1
        WHERE id = $1 AND status = 'queued' RETURNING *`,
       [id, JSON.stringify([failure])],
@@ -211,6 +261,7 @@ export class RunStore {
       failures: RunFailure[];
       result: Record<string, unknown> | null;
     },
+    events: StagedEvent[],
   ): Promise<OperationRun | null> {
     const row = await this.completions.submit({
       id: run.id,
@@ -220,6 +271,7 @@ export class RunStore {
       summary_counts: end.summary,
       failures: end.failures,
       result: end.result,
+      events,
     });
     if (!row) return null;
     return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as OperationRun, run, {
@@ -235,8 +287,13 @@ export class RunStore {
     });
   }
 
-  async cancelQueued(id: string, requestedBy: string | null): Promise<OperationRun | null> {
-    return this.one(
+  async cancelQueued(
+    id: string,
+    requestedBy: string | null,
+    announce: (run: OperationRun) => OutboxEvent[],
+  ): Promise<AnnouncedTransition | null> {
+    return this.announced(
+      announce,
       `UPDATE operation_runs SET status = 'completed', outcome = 'cancelled', cancel_requested_at = now(), cancel_requested_by = $2, finished_at = now(), version = version + 1
        WHERE id = $1 AND status = 'queued' RETURNING *`,
       [id, requestedBy],
@@ -263,10 +320,12 @@ export class RunStore {
     overdueAfterMs: number,
     retry: boolean,
     failure: RunFailure,
-    terminal: OperationRunOutcome.TimedOut | OperationRunOutcome.Failed = OperationRunOutcome.TimedOut,
-  ): Promise<OperationRun | null> {
+    terminal: OperationRunOutcome.TimedOut | OperationRunOutcome.Failed,
+    announce: (run: OperationRun) => OutboxEvent[],
+  ): Promise<AnnouncedTransition | null> {
     const retries = `($5 AND attempt < max_attempts AND cancel_requested_at IS NULL)`;
-    return this.one(
+    return this.announced(
+      announce,
       `UPDATE operation_runs SET
          status = CASE WHEN ${retries} THEN 'queued' ELSE 'completed' END,
          outcome = CASE WHEN ${retries} THEN NULL WHEN cancel_requested_at IS NOT NULL THEN '${OperationRunOutcome.Cancelled}' ELSE $7 END,
@@ -300,6 +359,21 @@ export class RunStore {
       `SELECT * FROM operation_runs WHERE status = 'queued' AND ${OPEN} AND queued_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY queued_at LIMIT 500`,
       [graceMs],
     );
+  }
+
+  /** One transition and the events it announces (built from the changed row), committed together. */
+  private announced(
+    announce: (run: OperationRun) => OutboxEvent[],
+    sql: string,
+    params: unknown[],
+  ): Promise<AnnouncedTransition | null> {
+    return this.db.transaction(async (manager) => {
+      const [run] = await queryRuns(manager, sql, params);
+      if (!run) return null;
+      const events = stage(announce(run));
+      await this.outbox.add(manager, events);
+      return { run, events };
+    });
   }
 
   private async one(sql: string, params: unknown[]): Promise<OperationRun | null> {

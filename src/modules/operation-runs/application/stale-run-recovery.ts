@@ -5,7 +5,7 @@ import type { OperationRun } from '../domain/operation-run.entity';
 import { sanitizeFailure } from '../domain/run-failures';
 import { RunEventsPublisher } from './run-events.publisher';
 import { RunQueue } from './run-queue';
-import { RunStore } from './run-store';
+import { type AnnouncedTransition, RunStore } from './run-store';
 import { heartbeatTimeoutFor, RunTypeRegistry } from './run-type.registry';
 
 const HAND_BACK = {
@@ -45,7 +45,18 @@ export class StaleRunRecovery {
       : `The run exceeded its time limit`;
     // Retry only a dead worker's attempt: a live one that overran may still be working, and two must never overlap.
     const failure = sanitizeFailure({ code: dead ? 'worker_lost' : 'timeout', error: reason });
-    return this.announce(await this.store.recover(run.id, run.attempt, stale, overdue, dead, failure));
+    return this.announce(
+      await this.store.recover(
+        run.id,
+        run.attempt,
+        stale,
+        overdue,
+        dead,
+        failure,
+        OperationRunOutcome.TimedOut,
+        this.ended,
+      ),
+    );
   }
 
   /**
@@ -57,7 +68,7 @@ export class StaleRunRecovery {
   async handBack(run: OperationRun, cause: 'shutdown' | 'lost'): Promise<boolean> {
     const { code, message, terminal } = HAND_BACK[cause];
     const failure = sanitizeFailure({ code, error: message });
-    return this.announce(await this.store.recover(run.id, run.attempt, 0, 0, true, failure, terminal));
+    return this.announce(await this.store.recover(run.id, run.attempt, 0, 0, true, failure, terminal, this.ended));
   }
 
   /** Heartbeat timeout and overdue limit of a run type (the worker's own timer aborts at timeoutMs). */
@@ -68,13 +79,17 @@ export class StaleRunRecovery {
     return { stale, overdue: (options?.timeoutMs ?? 24 * 3600_000) + stale };
   }
 
-  private async announce(moved: OperationRun | null): Promise<boolean> {
+  /** A run this recovery completed announces it (outbox, with the transition); one sent back to the queue does not. */
+  private readonly ended = (run: OperationRun) =>
+    run.status === OperationRunStatus.Completed ? this.publisher.completedEvents(run, run.outcome!) : [];
+
+  private async announce(moved: AnnouncedTransition | null): Promise<boolean> {
     if (!moved) return false;
-    if (moved.status === OperationRunStatus.Queued) {
-      this.publisher.updated(moved);
-      await this.queue.enqueue(moved).catch(() => undefined); // the reconciler re-drives it if Redis is down now
+    if (moved.run.status === OperationRunStatus.Queued) {
+      this.publisher.updated(moved.run);
+      await this.queue.enqueue(moved.run).catch(() => undefined); // the reconciler re-drives it if Redis is down now
     } else {
-      this.publisher.completed(moved);
+      this.publisher.completed(moved.run, moved.events);
     }
     return true;
   }
