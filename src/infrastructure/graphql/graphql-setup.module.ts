@@ -1,4 +1,3 @@
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -12,7 +11,7 @@ import { AppError } from '../../shared/app-errors';
 import { requestIdFrom } from '../../shared/request-id';
 import { formatGraphqlError } from './format-graphql-error';
 import type { GraphqlContext } from './graphql-context';
-import { GRAPHQL_LIMITS } from './graphql-limits';
+import { queryLimits } from './query-complexity';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -27,14 +26,7 @@ function unauthenticated(error: unknown): GraphQLError {
       inject: [AppConfig, AccessTokenVerifier],
       useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier): ApolloDriverConfig => {
         const production = env.NODE_ENV === 'production';
-        const armor = new ApolloArmor({
-          maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
-          maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-          costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
-          maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-          maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-          blockFieldSuggestion: { enabled: production },
-        }).protect();
+        const limits = queryLimits(production);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -43,8 +35,9 @@ function unauthenticated(error: unknown): GraphQLError {
           playground: false,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [...armor.plugins],
-          validationRules: [...armor.validationRules],
+          plugins: [...limits.plugins],
+          validationRules: [...limits.validationRules],
+          parseOptions: limits.parseOptions,
           formatError: formatGraphqlError,
           // Authentication happens once per operation, before any resolver: no token, no GraphQL.
           context: async ({

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { Field, ObjectType } from '@nestjs/graphql';
 import { BadUserInputError } from '../../shared/app-errors';
+import { GRAPHQL_LIMITS } from './graphql-limits';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -57,6 +58,11 @@ export function decodeCursor(
     // fall through to the one error below
   }
   throw new BadUserInputError(`${field} is not a valid cursor`, field);
+}
+
+/** What a `first` argument's description says, so clients read the bounds in the schema rather than in an error. */
+export function pageSizeDescription(defaultSize = DEFAULT_PAGE_SIZE): string {
+  return `Page size, 1–${MAX_PAGE_SIZE} (default ${defaultSize}). It multiplies the query cost of everything selected per item; a query over the cost limit (${GRAPHQL_LIMITS.maxCost}) is refused with QUERY_TOO_COMPLEX.`;
 }
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
-import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
+import { Connection, pageSize, pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/app-errors';
 import { isUuid } from '../../../shared/uuid';
 import { OperationRunService, OperationRunType } from '../../operation-runs';
@@ -66,7 +66,7 @@ export class InventoryResolver {
   inventoryItems(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('filter', { type: () => InventoryItemFilterInput, nullable: true }) filter: InventoryItemFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription() }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     return this.queries.listItems(tenantId, filter ?? {}, pageSize(first), after);
@@ -139,7 +139,7 @@ export class InventoryResolver {
   directoryGroups(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('search', { type: () => String, nullable: true }) search?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription() }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     if (search && search.length > 200) throw new BadUserInputError('search must be at most 200 characters', 'search');

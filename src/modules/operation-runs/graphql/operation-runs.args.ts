@@ -1,4 +1,4 @@
-import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
+import { Connection, type ConnectionShape, pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { OperationRunOutcome, OperationRunStatus } from '../domain/operation-run-state';
@@ -18,7 +18,11 @@ export class OperationRunFilterInput {
 @ArgsType()
 export class OperationRunsArgs {
   @Field(() => OperationRunFilterInput, { nullable: true }) filter?: OperationRunFilterInput | null;
-  @Field(() => Int, { defaultValue: 20 }) @IsOptional() @Min(1) @Max(100) first: number;
+  @Field(() => Int, { defaultValue: 20, description: pageSizeDescription(20) })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  first: number;
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null;
 }
 

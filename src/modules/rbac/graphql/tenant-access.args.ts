@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AuditEventFilter } from '../../audit';
+import { pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { TenantRoleValue } from './tenant-role.enum';
 
 const UPN = /^[^\s@"]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/;
@@ -52,7 +53,7 @@ export class AuditEventsArgs extends TenantIdArgs {
   @ValidateNested()
   @Type(() => AuditEventFilter)
   filter?: AuditEventFilter;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25).' })
+  @Field(() => Int, { nullable: true, description: pageSizeDescription() })
   @IsOptional()
   @IsInt()
   @Min(1)
