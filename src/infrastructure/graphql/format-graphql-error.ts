@@ -1,7 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, type AppErrorCode } from '../../shared/app-errors';
-import { safeErrorMessage } from '../../shared/redact';
+import { errorForLog, wasLogged } from './graphql-error-log.filter';
 import { QueryTooComplexError, tooComplexFromParseError } from './query-complexity';
 
 const logger = new Logger('GraphQLError');
@@ -72,7 +72,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     if (original instanceof GraphQLError && !original.originalError)
       return { ...base, extensions: { code: code ?? 'BAD_USER_INPUT' } };
   }
-  logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(root)'}: ${safeErrorMessage(original)}`);
+  // Resolver errors were logged by GraphqlErrorLogFilter (with the request id); the rest (e.g. serialization) here.
+  if (!wasLogged(original))
+    logger.error({ err: errorForLog(original) }, `Unexpected error at ${formatted.path?.join('.') ?? '(root)'}`);
   return {
     message: 'Internal server error',
     locations: formatted.locations,

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +11,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AppError } from '../../shared/app-errors';
 import { requestIdFrom } from '../../shared/request-id';
 import { formatGraphqlError } from './format-graphql-error';
+import { GraphqlErrorLogFilter } from './graphql-error-log.filter';
 import type { GraphqlContext } from './graphql-context';
 import { queryLimits } from './query-complexity';
 
@@ -19,6 +21,7 @@ function unauthenticated(error: unknown): GraphQLError {
 }
 
 @Module({
+  providers: [{ provide: APP_FILTER, useClass: GraphqlErrorLogFilter }],
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -52,7 +55,14 @@ function unauthenticated(error: unknown): GraphQLError {
             if (extra?.user) return { user: extra.user, requestId: randomUUID() };
             try {
               const user = await verifier.verify(req?.headers.authorization);
-              return { user, requestId: requestIdFrom(req?.headers['x-request-id']), req, res };
+              // pino-http already gave the request its id (the caller's x-request-id when safe): logs and audit rows agree.
+              const requestId = (req as { id?: unknown } | undefined)?.id;
+              return {
+                user,
+                requestId: typeof requestId === 'string' ? requestId : requestIdFrom(req?.headers['x-request-id']),
+                req,
+                res,
+              };
             } catch (error) {
               throw unauthenticated(error);
             }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { queueErrorListener } from '../../infrastructure/queue/connection-error-log';
 import { OperationRunsModule } from '../operation-runs';
 import { RbacModule } from '../rbac';
 import { TenantsModule } from '../tenants';
@@ -26,6 +27,7 @@ import { InventoryResolver } from './graphql/inventory.resolver';
     RbacModule,
   ],
   providers: [
+    queueErrorListener(INVENTORY_SCHEDULE_QUEUE),
     InventoryWriter,
     DirectoryGroupsWriter,
     InventoryQueryService,
