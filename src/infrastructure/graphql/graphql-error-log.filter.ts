@@ -53,6 +53,7 @@ export class GraphqlErrorLogFilter extends BaseExceptionFilter {
       logger.error({ requestId, path, err: errorForLog(exception) }, `Unexpected error at ${path}`);
       if (typeof exception === 'object' && exception !== null) logged.add(exception);
     }
-    return exception; // GraphQL turns the returned error into the field's error (formatted by formatGraphqlError)
+    // Rethrown, as Nest's default does: a returned error would become a subscription's event source.
+    throw exception;
   }
 }
