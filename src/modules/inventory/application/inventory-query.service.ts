@@ -40,7 +40,7 @@ export class InventoryQueryService {
     if (filter.modifiedAfter)
       query.andWhere('i.last_modified_at > :modifiedAfter', { modifiedAfter: filter.modifiedAfter });
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere(
         new Brackets((w) => w.where('i.name > :name', { name }).orWhere('i.name = :name AND i.id > :id', { id })),
       );
@@ -88,7 +88,7 @@ export class InventoryQueryService {
     if (!includeDeleted) query.andWhere('g.deleted_at IS NULL');
     if (search) query.andWhere(`g.display_name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` });
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere(
         new Brackets((w) =>
           w

@@ -65,7 +65,8 @@ export class InventoryResolver {
   @Query(() => InventoryItemConnection, { description: 'Last observed objects of a tenant (database only).' })
   inventoryItems(
     @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('filter', { type: () => InventoryItemFilterInput, nullable: true }) filter: InventoryItemFilterInput | null,
+    // Not `| null`: the parameter's design type must be the class, or the validation pipe never sees the filter's rules.
+    @Args('filter', { type: () => InventoryItemFilterInput, nullable: true }) filter?: InventoryItemFilterInput,
     @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription() }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {

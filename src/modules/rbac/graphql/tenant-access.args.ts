@@ -15,9 +15,11 @@ import {
 import { Type } from 'class-transformer';
 import { AuditEventFilter } from '../../audit';
 import { pageSizeDescription } from '../../../infrastructure/graphql/pagination';
+import { IsPlainText } from '../../../infrastructure/graphql/text-validators';
 import { TenantRoleValue } from './tenant-role.enum';
 
-const UPN = /^[^\s@"]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/;
+// No spaces, quotes, controls or invisible formatting characters in the local part (they make look-alike UPNs).
+const UPN = /^[^\s@"\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/u;
 
 @ArgsType()
 export class TenantIdArgs {
@@ -43,7 +45,7 @@ export class RevokeTenantAccessArgs extends TenantIdArgs {
 
 @ArgsType()
 export class SearchDirectoryGroupsArgs extends TenantIdArgs {
-  @Field() @IsString() @MinLength(1) @MaxLength(100) query: string;
+  @Field() @IsString() @MinLength(1) @IsPlainText(100) query: string;
 }
 
 @ArgsType()
