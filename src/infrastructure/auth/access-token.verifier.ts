@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppConfig, csv } from '../config/app-config';
 import { UnauthenticatedError } from '../../shared/app-errors';
 import { isUuid } from '../../shared/uuid';
@@ -7,10 +9,15 @@ import { type AuthenticatedUser, userKey } from './authenticated-user';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
-/** Validates bearer tokens the way an Entra multi-tenant API does: signature (JWKS), issuer per tid, audience, expiry. */
+/**
+ * Validates bearer tokens the way an Entra multi-tenant API does: signature (JWKS), issuer per tid, audience, expiry.
+ * Key sets are per token tenant: an LRU of AUTH_JWKS_CACHE_SIZE, and at most AUTH_JWKS_FETCHES_PER_MINUTE tenants
+ * not in it are looked up per minute, so tokens naming random tenants neither grow memory nor make us fetch at will.
+ */
 @Injectable()
 export class AccessTokenVerifier {
-  private readonly keySets = new Map<string, KeySet>();
+  private readonly keySets: LRUCache<string, KeySet>;
+  private readonly newKeySets: RateLimiterMemory;
   private readonly audiences: string[];
   private readonly issuerTemplates: string[];
   private readonly allowedTenants: Set<string>;
@@ -19,6 +26,8 @@ export class AccessTokenVerifier {
     this.audiences = csv(config.env.AUTH_AUDIENCE);
     this.issuerTemplates = csv(config.env.AUTH_ISSUER);
     this.allowedTenants = new Set(csv(config.env.AUTH_ALLOWED_TENANTS).map((t) => t.toLowerCase()));
+    this.keySets = new LRUCache({ max: config.env.AUTH_JWKS_CACHE_SIZE });
+    this.newKeySets = new RateLimiterMemory({ points: config.env.AUTH_JWKS_FETCHES_PER_MINUTE, duration: 60 });
   }
 
   async verify(authorization: string | undefined | null): Promise<AuthenticatedUser> {
@@ -35,9 +44,10 @@ export class AccessTokenVerifier {
     if (this.allowedTenants.size && !this.allowedTenants.has(tid))
       throw new UnauthenticatedError('Invalid bearer token: tenant not allowed');
 
+    const keySet = await this.keySet(tid);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keySet(tid), {
+      ({ payload } = await jwtVerify(token, keySet, {
         issuer: this.issuerTemplates.map((t) => t.replaceAll('{tid}', tid)),
         audience: this.audiences,
         algorithms: ['RS256'],
@@ -61,17 +71,23 @@ export class AccessTokenVerifier {
     };
   }
 
-  private keySet(tid: string): KeySet {
+  private async keySet(tid: string): Promise<KeySet> {
     const url = this.config.env.AUTH_JWKS_URL.replaceAll('{tid}', tid);
-    let set = this.keySets.get(url);
-    if (!set) {
-      set = createRemoteJWKSet(new URL(url), {
-        cooldownDuration: 30_000,
-        cacheMaxAge: 10 * 60_000,
-        timeoutDuration: 5_000,
-      });
-      this.keySets.set(url, set);
+    const cached = this.keySets.get(url);
+    if (cached) return cached;
+    try {
+      await this.newKeySets.consume('new-tenant');
+    } catch {
+      throw new UnauthenticatedError(
+        "Invalid bearer token: the signing keys of this token's tenant cannot be fetched right now; try again later",
+      );
     }
+    const set = createRemoteJWKSet(new URL(url), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+      timeoutDuration: 5_000,
+    });
+    this.keySets.set(url, set);
     return set;
   }
 }

@@ -46,6 +46,10 @@ export class Environment {
   @IsString() @MinLength(1) AUTH_ISSUER = 'https://login.microsoftonline.com/{tid}/v2.0,https://sts.windows.net/{tid}/';
   @IsString() @MinLength(1) AUTH_AUDIENCE = 'api://tenantatlas';
   @Transform(toInt) @IsInt() @Min(0) @Max(600) AUTH_CLOCK_SKEW_SEC = 60;
+  /** Key sets kept in memory (one per token tenant, least recently used evicted). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) AUTH_JWKS_CACHE_SIZE = 1000;
+  /** Key sets of tenants not in the cache fetched per minute and process; tokens of further new tenants are refused. */
+  @Transform(toInt) @IsInt() @Min(1) AUTH_JWKS_FETCHES_PER_MINUTE = 60;
   /** Optional comma-separated Entra tenant ids whose users may sign in at all (empty = any). */
   @IsOptional() @IsString() AUTH_ALLOWED_TENANTS = '';
   /** Comma-separated UPNs who are platform admins (bootstrap). */
