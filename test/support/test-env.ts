@@ -14,6 +14,13 @@ export function testEnvironment(overrides: Record<string, string | number | bool
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: process.env.REDIS_PREFIX,
     AUTH_AUDIENCE: TEST_AUDIENCE,
+    // Limits on (the middleware runs in every test) but far above what any test sends; rate-limit tests set their own.
+    RATE_LIMIT_USER_REQUESTS: '1000000',
+    RATE_LIMIT_IP_REQUESTS: '1000000',
+    RATE_LIMIT_ANONYMOUS_REQUESTS: '1000000',
+    RATE_LIMIT_STATIC_REQUESTS: '1000000',
+    RATE_LIMIT_WS_CONNECTIONS: '1000000',
+    RATE_LIMIT_WS_MESSAGES: '1000000',
     RECONCILER_INTERVAL_MS: '2000',
     REAPER_INTERVAL_MS: '2000',
     ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),

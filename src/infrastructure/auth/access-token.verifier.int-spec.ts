@@ -52,4 +52,17 @@ describe('AccessTokenVerifier key sets', () => {
     // Tenants already known keep working.
     await expect(v.verify(`Bearer ${await tokenFor(tids[0])}`)).resolves.toMatchObject({ tid: tids[0] });
   });
+
+  it('remembers a verified token until it expires, so the rate limiter can name its caller without cryptography', async () => {
+    const v = verifier({});
+    const tid = randomUUID();
+    const token = `Bearer ${await tokenFor(tid)}`;
+    expect(v.cachedUser(token)).toBeUndefined();
+    const user = await v.verify(token);
+    expect(v.cachedUser(token)).toBe(user);
+    expect(v.cachedUser(`Bearer ${await tokenFor(tid)}x`)).toBeUndefined();
+    const expired = `Bearer ${await issuer.userToken({ tid }, { expiresIn: '-10m' })}`;
+    await expect(v.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(v.cachedUser(expired)).toBeUndefined();
+  });
 });

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { parseTrustProxy, trustProxyFn } from './trust-proxy';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -97,6 +98,27 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0) RUN_PROGRESS_FLUSH_MS = 1000;
   /** On SIGTERM a worker lets active runs finish for this long, then hands the rest back (retry or timed_out) and exits. */
   @Transform(toInt) @IsInt() @Min(0) RUN_SHUTDOWN_GRACE_MS = 20000;
+  /** Express `trust proxy`: whose X-Forwarded-For names the client (false, true, a hop count, loopback, CIDRs). */
+  @IsString() TRUST_PROXY = 'false';
+  /**
+   * Request limits (rate-limiter-flexible on Redis, shared by every api process), per RATE_LIMIT_WINDOW_SECONDS. The
+   * window is short on purpose: a whole window's allowance can arrive at once, and a minute's worth of heavy queries
+   * in one burst would stall everyone else for seconds.
+   */
+  @Transform(toBool) @IsBoolean() RATE_LIMIT_ENABLED = true;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 10;
+  /** GraphQL operations (HTTP requests and WebSocket subscribes) per signed-in user. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_USER_REQUESTS = 100;
+  /** GraphQL requests of signed-in users per client address, all users behind it together. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_IP_REQUESTS = 1000;
+  /** GraphQL requests per client address whose token is missing, invalid or not yet seen (before any token work). */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ANONYMOUS_REQUESTS = 50;
+  /** Requests to other paths (the web console's static files) per client address. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_STATIC_REQUESTS = 500;
+  /** WebSocket connection attempts per client address. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WS_CONNECTIONS = 20;
+  /** Messages per WebSocket connection (then it is closed with 4429). */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WS_MESSAGES = 100;
   /** How long a subscription reuses an access decision (ms; 0 = check every event): revoked access stops deliveries within it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000) SUBSCRIPTION_ACCESS_TTL_MS = 5000;
 }
@@ -127,6 +149,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production' && !csvHasValue(env.AUTH_ALLOWED_TENANTS)) {
     throw new ConfigValidationError(
       'Invalid configuration: AUTH_ALLOWED_TENANTS must list the Entra tenant id(s) whose users may sign in (production)',
+    );
+  }
+  try {
+    trustProxyFn(parseTrustProxy(env.TRUST_PROXY));
+  } catch (error) {
+    throw new ConfigValidationError(
+      `Invalid configuration: TRUST_PROXY (${JSON.stringify(env.TRUST_PROXY)}): ${(error as Error).message}`,
     );
   }
   // The 5-minute schedule minimum protects tenants' Graph budgets; a shorter gap exists only so tests can watch real ticks.

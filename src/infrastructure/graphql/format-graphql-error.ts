@@ -29,6 +29,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
+  if (original instanceof GraphQLError && original.extensions?.code === 'RATE_LIMITED')
+    return { message: original.message, locations: formatted.locations, extensions: original.extensions };
   const tooComplex = queryTooComplex(original, formatted.extensions?.code);
   if (tooComplex)
     return { message: tooComplex.message, locations: formatted.locations, extensions: tooComplex.extensions };

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { WebSocket } from 'ws';
 import { AppConfig } from '../config/app-config';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthModule } from '../auth/auth.module';
@@ -14,6 +15,8 @@ import { formatGraphqlError } from './format-graphql-error';
 import { GraphqlErrorLogFilter } from './graphql-error-log.filter';
 import type { GraphqlContext } from './graphql-context';
 import { queryLimits } from './query-complexity';
+import { WsRateLimit } from '../rate-limit/ws-rate-limit';
+import { wsOperationGuard } from './ws-operation-guard';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -26,10 +29,11 @@ function unauthenticated(error: unknown): GraphQLError {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [AppConfig, AccessTokenVerifier],
-      useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier): ApolloDriverConfig => {
+      inject: [AppConfig, AccessTokenVerifier, WsRateLimit],
+      useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier, wsRateLimit: WsRateLimit): ApolloDriverConfig => {
         const production = env.NODE_ENV === 'production';
         const limits = queryLimits(production);
+        const wsGuard = wsOperationGuard(wsRateLimit, production);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -71,7 +75,11 @@ function unauthenticated(error: unknown): GraphQLError {
             'graphql-ws': {
               path: '/graphql',
               // connection_init must carry { authorization: 'Bearer …' }; a bad one closes the socket with 4403.
-              onConnect: async (ctx: { connectionParams?: Record<string, unknown>; extra: { user?: unknown } }) => {
+              onConnect: async (ctx: {
+                connectionParams?: Record<string, unknown>;
+                extra: { user?: unknown; socket: WebSocket };
+              }) => {
+                wsRateLimit.watch(ctx.extra.socket); // messages per connection
                 const params = ctx.connectionParams ?? {};
                 const header = (params.authorization ?? params.Authorization) as string | undefined;
                 try {
@@ -81,6 +89,9 @@ function unauthenticated(error: unknown): GraphQLError {
                   return false;
                 }
               },
+              // Per-user operation limit, token limit and query-shape rules, as over HTTP.
+              onSubscribe: wsGuard.onSubscribe,
+              validate: wsGuard.validate,
               // Errors over WebSocket get the same stable codes and redaction as over HTTP.
               onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
                 result.errors?.length

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
-import { gql } from '../../support/graphql-client';
+import { collect, gql, wsClient } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 import { TestIssuer } from '../../support/test-issuer';
 
@@ -81,5 +81,23 @@ describe('GraphQL hardening', () => {
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response)).not.toMatch(/stacktrace/i);
+  });
+
+  it('applies the same limits over WebSocket, answering a bad operation without closing the socket', async () => {
+    const closeCodes: number[] = [];
+    const client = wsClient(app.url, token, (event) => closeCodes.push(event.code));
+    const codeOf = (query: string) =>
+      collect(client, query, {}, 1, 10000).done.then(
+        () => 'ok',
+        (errors: Array<{ extensions?: { code?: string } }>) => String(errors[0]?.extensions?.code),
+      );
+    let selection = 'name';
+    for (let depth = 0; depth < 20; depth++) selection = `ofType { ${selection} }`;
+    expect(await codeOf(`{ __schema { types { fields { type { ${selection} } } } } }`)).toBe('QUERY_TOO_COMPLEX');
+    expect(await codeOf('{ me { oid }')).toBe('GRAPHQL_PARSE_FAILED');
+    expect(await codeOf('{ me { oid } }')).toBe('ok');
+    // Only normal closes of the idle lazy client; graphql-ws' default closed the socket with 4500 on a syntax error.
+    expect(closeCodes.filter((code) => code !== 1000)).toEqual([]);
+    await client.dispose();
   });
 });
