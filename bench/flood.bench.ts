@@ -9,14 +9,14 @@
  *   sockets, default 64), BENCH_TENANTS (rows `tenants` returns, default 20), BENCH_APP_NODE_OPTIONS (the api's).
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../src/infrastructure/database/database-url';
-import { runMigrations } from '../src/infrastructure/database/run-migrations';
+import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
 import { startSpawnedApp } from '../test/support/spawn-app';
 import { TEST_AUDIENCE, TestIssuer } from '../test/support/test-issuer';
+import { benchDatabase } from './bench-database';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -106,14 +106,7 @@ async function poll(
 }
 
 async function main(): Promise<void> {
-  const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const databaseUrl = withDatabaseName(
-    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    `ta_bench_${id}`,
-  );
-  const prefix = `ta-bench-${id}`;
-  await ensureDatabaseExists(databaseUrl);
-  await runMigrations(databaseUrl);
+  const { databaseUrl, redisPrefix: prefix } = await benchDatabase();
   const issuer = await TestIssuer.start();
   const app = await startSpawnedApp({
     NODE_ENV: 'test',
