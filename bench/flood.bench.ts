@@ -2,7 +2,8 @@
  * `npm run bench:flood`: one signed-in user floods `tenants` at 1,000 requests/s for 10 s against the api in its own
  * process (spawned like `npm start` runs it, default rate limits), while a second client polls `/health/live` every
  * 100 ms and a second user makes normal requests (5/s). The flood runs in a worker thread so the probes' latencies
- * are the server's, not the load generator's. Prints requests answered 429, p95 of `/health/live` (target < 50 ms),
+ * are the server's, not the load generator's. The same probes run for 5 s before the flood, as the reference this
+ * (shared) machine gives at the time. Prints requests answered 429, p95 of `/health/live` (target < 50 ms),
  * p95 of the second user's requests (target < 100 ms) and the api process's RSS growth (target < 100 MB); the last
  * line is one JSON object.
  *   BENCH_RATE (requests/s, default 1000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (the flood's keep-alive
@@ -11,6 +12,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
@@ -156,6 +158,13 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
+    // The same probes for 5 s without the flood: what this machine gives right now (other processes share its cores).
+    const quietFor = new Promise((resolve) => setTimeout(resolve, 5000));
+    const [quietLive, quietNormal] = await Promise.all([
+      poll(100, quietFor, () => timed(() => fetch(`${app.url}/health/live`))),
+      poll(200, quietFor, () => timed(() => graphql(other, TENANTS_QUERY))),
+    ]);
+
     const pid = app.child.pid!;
     const baselineRss = rssMb(pid);
     const cpuBefore = cpuSeconds(pid);
@@ -204,6 +213,19 @@ async function main(): Promise<void> {
     );
     console.log(`answers:            ${JSON.stringify(result.statuses)}; at most ${result.maxInFlight} in flight`);
     console.log(`limited (429):      ${summary.limited429}`);
+    console.log(
+      `without the flood:  /health/live p95 ${round(
+        percentile(
+          quietLive.map((r) => r.ms),
+          95,
+        ),
+      )} ms, second user p95 ${round(
+        percentile(
+          quietNormal.map((r) => r.ms),
+          95,
+        ),
+      )} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+    );
     console.log(
       `/health/live:       ${live.length} probes, p50 ${round(percentile(liveMs, 50))} ms, p95 ${summary.liveP95Ms} ms, max ${round(Math.max(...liveMs))} ms (target p95 < 50); non-200: ${live.filter((r) => r.status !== 200).length}`,
     );
