@@ -118,7 +118,7 @@ export class Environment {
   /** WebSocket connection attempts per client address. */
   @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WS_CONNECTIONS = 5;
   /** Messages per WebSocket connection (then it is closed with 4429). */
-  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WS_MESSAGES = 20;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WS_MESSAGES = 50;
   /** How long a subscription reuses an access decision (ms; 0 = check every event): revoked access stops deliveries within it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000) SUBSCRIPTION_ACCESS_TTL_MS = 5000;
 }
