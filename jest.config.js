@@ -18,7 +18,7 @@ module.exports = {
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/quiet-logs.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/per-file-isolation.ts'],
   testTimeout: 60000,
   maxWorkers: 2,

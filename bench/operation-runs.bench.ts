@@ -10,14 +10,13 @@
 import 'reflect-metadata';
 import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
 import { Queue, Worker } from 'bullmq';
-import { randomBytes } from 'node:crypto';
 import { createApp } from '../src/bootstrap';
 import { validateEnvironment } from '../src/infrastructure/config/environment';
-import { ensureDatabaseExists, dropDatabase, withDatabaseName } from '../src/infrastructure/database/database-url';
-import { runMigrations } from '../src/infrastructure/database/run-migrations';
+import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { EventBus } from '../src/infrastructure/events';
 import { redisConnectionOptions } from '../src/infrastructure/queue/queue.module';
 import { OperationRunsFacade } from '../src/modules/operation-runs';
+import { benchDatabase } from './bench-database';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -86,14 +85,7 @@ async function runs(
 }
 
 async function main(): Promise<void> {
-  const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const databaseUrl = withDatabaseName(
-    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    `ta_bench_${id}`,
-  );
-  const prefix = `ta-bench-${id}`;
-  await ensureDatabaseExists(databaseUrl);
-  await runMigrations(databaseUrl);
+  const { databaseUrl, redisPrefix: prefix } = await benchDatabase();
   const app = await createApp(
     validateEnvironment({
       NODE_ENV: 'test',

@@ -11,6 +11,7 @@ import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.modul
 import { HealthModule } from './infrastructure/health/health.module';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
+import { RateLimitModule } from './infrastructure/rate-limit/rate-limit.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { AuditFacade, AuditModule } from './modules/audit';
 import { BackupsModule } from './modules/backups';
@@ -43,6 +44,7 @@ export class AppModule {
         RedisModule,
         QueueModule,
         AuthModule,
+        RateLimitModule,
         HealthModule,
         GraphModule,
         AccessModule.forRoot({

@@ -105,11 +105,12 @@ async function main(): Promise<void> {
   console.log(
     `curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"mutation { startInventorySync(tenantId: \\"${tenantId}\\") { id status } }"}'\n`,
   );
-  console.log('2) Watch it live (graphql-ws; e.g. with `npx wscat` or any GraphQL client), subscription:');
+  console.log('2) Watch it live (every run of the tenant, one line per operationRunUpdated event; Ctrl-C to stop):');
+  const urlFlag = env.PORT === 3000 && env.HOST === '127.0.0.1' ? '' : ` --url http://${env.HOST}:${env.PORT}`;
+  console.log(`npm run watch -- ${tenantId}${urlFlag}\n`);
   console.log(
-    `   subscription { operationRunUpdated(tenantId: "${tenantId}") { id type status outcome summaryCounts { processed total } version } }`,
+    `   (or a single run: npm run watch -- <run id>; any graphql-ws client works too: subscription { operationRunUpdated(tenantId: "${tenantId}") { id status } } with connection_init {"authorization":"Bearer $TOKEN"})\n`,
   );
-  console.log(`   connection_init payload: {"authorization":"Bearer $TOKEN"}\n`);
   console.log('3) List the inventory:');
   console.log(
     `curl -s ${api} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n  -d '{"query":"{ inventoryItems(tenantId: \\"${tenantId}\\", first: 5) { edges { node { typeKey name platform lastModifiedAt } } } inventorySummary(tenantId: \\"${tenantId}\\") { totalPresent } }"}'`,

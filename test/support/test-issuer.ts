@@ -14,19 +14,24 @@ export class TestIssuer {
     private readonly privateKey: CryptoKey,
     readonly jwksUrl: string,
     readonly kid: string,
+    /** JWKS requests served so far, per tenant id in the path (`/{tid}/discovery/v2.0/keys`). */
+    readonly jwksRequests: Map<string, number>,
   ) {}
 
   static async start(): Promise<TestIssuer> {
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = randomUUID();
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-    const server = createServer((_req, res) => {
+    const jwksRequests = new Map<string, number>();
+    const server = createServer((req, res) => {
+      const tid = req.url?.split('/')[1] ?? '';
+      jwksRequests.set(tid, (jwksRequests.get(tid) ?? 0) + 1);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: [jwk] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return new TestIssuer(server, privateKey, `http://127.0.0.1:${port}/{tid}/discovery/v2.0/keys`, kid);
+    return new TestIssuer(server, privateKey, `http://127.0.0.1:${port}/{tid}/discovery/v2.0/keys`, kid, jwksRequests);
   }
 
   issuer(tid: string): string {

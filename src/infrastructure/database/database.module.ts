@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { ensureDatabaseExists } from './database-url';
+import { TypeOrmLogger } from './typeorm-logger';
 
 @Module({
   imports: [
@@ -16,7 +17,8 @@ import { ensureDatabaseExists } from './database-url';
           autoLoadEntities: true,
           retryAttempts: 2,
           retryDelay: 500,
-          logging: ['error', 'migration'],
+          logging: ['error', 'warn', 'migration'],
+          logger: new TypeOrmLogger(),
         };
       },
     }),

@@ -5,8 +5,8 @@ const SRC = join(__dirname, '../..');
 const ALLOWED = ['infrastructure/graph', 'graph-simulator'];
 /** Settings defaults may name the hosts (GRAPH_BASE_URL, AUTH_ISSUER); they still may not call anything. */
 const HOST_NAMES_ALLOWED = ['infrastructure/config/environment.ts'];
-/** The demo is a client of our own GraphQL API (on localhost); it may make HTTP calls but never name a Microsoft host. */
-const OWN_API_CLIENTS = ['cli/demo.ts'];
+/** The demo and the watch CLI are clients of our own GraphQL API; they may make HTTP calls but never name a Microsoft host. */
+const OWN_API_CLIENTS = ['cli/demo.ts', 'cli/watch.ts'];
 const HOSTS: Array<[string, RegExp]> = [
   ['a Graph host', /graph\.microsoft\.com/],
   ['the Entra login host', /login\.microsoftonline\.com/],

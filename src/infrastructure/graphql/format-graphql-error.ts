@@ -1,7 +1,8 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, type AppErrorCode } from '../../shared/app-errors';
-import { safeErrorMessage } from '../../shared/redact';
+import { errorForLog, wasLogged } from './graphql-error-log.filter';
+import { QueryTooComplexError, tooComplexFromParseError } from './query-complexity';
 
 const logger = new Logger('GraphQLError');
 const PASS_THROUGH_CODES = new Set([
@@ -27,6 +28,12 @@ const HTTP_STATUS_CODES: Record<number, AppErrorCode> = {
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof GraphQLError && original.extensions?.code === 'RATE_LIMITED')
+    return { message: original.message, locations: formatted.locations, extensions: original.extensions };
+  const tooComplex = queryTooComplex(original, formatted.extensions?.code);
+  if (tooComplex)
+    return { message: tooComplex.message, locations: formatted.locations, extensions: tooComplex.extensions };
 
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...compact(original.details) } };
@@ -67,7 +74,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     if (original instanceof GraphQLError && !original.originalError)
       return { ...base, extensions: { code: code ?? 'BAD_USER_INPUT' } };
   }
-  logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(root)'}: ${safeErrorMessage(original)}`);
+  // Resolver errors were logged by GraphqlErrorLogFilter (with the request id); the rest (e.g. serialization) here.
+  if (!wasLogged(original))
+    logger.error({ err: errorForLog(original) }, `Unexpected error at ${formatted.path?.join('.') ?? '(root)'}`);
   return {
     message: 'Internal server error',
     locations: formatted.locations,
@@ -78,4 +87,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
 
 function compact(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
+}
+
+/** A depth/alias/cost/directive limit (reported during validation) or the token limit (a parse error). */
+function queryTooComplex(original: unknown, code: unknown): QueryTooComplexError | null {
+  if (original instanceof QueryTooComplexError) return original;
+  if (code === 'GRAPHQL_PARSE_FAILED' && original instanceof GraphQLError) return tooComplexFromParseError(original);
+  return null;
 }

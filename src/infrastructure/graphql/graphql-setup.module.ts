@@ -1,20 +1,23 @@
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { WebSocket } from 'ws';
 import { AppConfig } from '../config/app-config';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthModule } from '../auth/auth.module';
 import { AppError } from '../../shared/app-errors';
 import { requestIdFrom } from '../../shared/request-id';
 import { formatGraphqlError } from './format-graphql-error';
+import { GraphqlErrorLogFilter } from './graphql-error-log.filter';
 import type { GraphqlContext } from './graphql-context';
-import { GRAPHQL_LIMITS } from './graphql-limits';
 import { createInputValidationPipe } from './input-validation.pipe';
+import { queryLimits } from './query-complexity';
+import { WsRateLimit } from '../rate-limit/ws-rate-limit';
+import { wsOperationGuard } from './ws-operation-guard';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -26,17 +29,11 @@ function unauthenticated(error: unknown): GraphQLError {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [AppConfig, AccessTokenVerifier],
-      useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier): ApolloDriverConfig => {
+      inject: [AppConfig, AccessTokenVerifier, WsRateLimit],
+      useFactory: ({ env }: AppConfig, verifier: AccessTokenVerifier, wsRateLimit: WsRateLimit): ApolloDriverConfig => {
         const production = env.NODE_ENV === 'production';
-        const armor = new ApolloArmor({
-          maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
-          maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-          costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
-          maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-          maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-          blockFieldSuggestion: { enabled: production },
-        }).protect();
+        const limits = queryLimits(production);
+        const wsGuard = wsOperationGuard(wsRateLimit, production);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -45,8 +42,9 @@ function unauthenticated(error: unknown): GraphQLError {
           playground: false,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [...armor.plugins],
-          validationRules: [...armor.validationRules],
+          plugins: [...limits.plugins],
+          validationRules: [...limits.validationRules],
+          parseOptions: limits.parseOptions,
           formatError: formatGraphqlError,
           // Authentication happens once per operation, before any resolver: no token, no GraphQL.
           context: async ({
@@ -61,7 +59,14 @@ function unauthenticated(error: unknown): GraphQLError {
             if (extra?.user) return { user: extra.user, requestId: randomUUID() };
             try {
               const user = await verifier.verify(req?.headers.authorization);
-              return { user, requestId: requestIdFrom(req?.headers['x-request-id']), req, res };
+              // pino-http already gave the request its id (the caller's x-request-id when safe): logs and audit rows agree.
+              const requestId = (req as { id?: unknown } | undefined)?.id;
+              return {
+                user,
+                requestId: typeof requestId === 'string' ? requestId : requestIdFrom(req?.headers['x-request-id']),
+                req,
+                res,
+              };
             } catch (error) {
               throw unauthenticated(error);
             }
@@ -70,7 +75,11 @@ function unauthenticated(error: unknown): GraphQLError {
             'graphql-ws': {
               path: '/graphql',
               // connection_init must carry { authorization: 'Bearer …' }; a bad one closes the socket with 4403.
-              onConnect: async (ctx: { connectionParams?: Record<string, unknown>; extra: { user?: unknown } }) => {
+              onConnect: async (ctx: {
+                connectionParams?: Record<string, unknown>;
+                extra: { user?: unknown; socket: WebSocket };
+              }) => {
+                wsRateLimit.watch(ctx.extra.socket); // messages per connection
                 const params = ctx.connectionParams ?? {};
                 const header = (params.authorization ?? params.Authorization) as string | undefined;
                 try {
@@ -80,6 +89,9 @@ function unauthenticated(error: unknown): GraphQLError {
                   return false;
                 }
               },
+              // Per-user operation limit, token limit and query-shape rules, as over HTTP.
+              onSubscribe: wsGuard.onSubscribe,
+              validate: wsGuard.validate,
               // Errors over WebSocket get the same stable codes and redaction as over HTTP.
               onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
                 result.errors?.length
@@ -93,7 +105,10 @@ function unauthenticated(error: unknown): GraphQLError {
       },
     }),
   ],
-  // Every GraphQL argument and input is validated (class-validator) before a resolver sees it.
-  providers: [{ provide: APP_PIPE, useFactory: createInputValidationPipe }],
+  providers: [
+    // Every GraphQL argument and input is validated (class-validator) before a resolver sees it.
+    { provide: APP_PIPE, useFactory: createInputValidationPipe },
+    { provide: APP_FILTER, useClass: GraphqlErrorLogFilter },
+  ],
 })
 export class GraphqlSetupModule {}

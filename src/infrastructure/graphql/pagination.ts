@@ -1,6 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { Field, ObjectType } from '@nestjs/graphql';
 import { BadUserInputError } from '../../shared/app-errors';
+import { dateProblem, unstorableTextProblem } from '../../shared/text';
+import { isUuid } from '../../shared/uuid';
+import { GRAPHQL_LIMITS } from './graphql-limits';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -36,27 +39,40 @@ export function encodeCursor(values: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** `isValid` checks the values before they become SQL parameters, so a forged cursor is BAD_USER_INPUT, not a database error. */
-export function decodeCursor(
-  cursor: string,
-  arity: number,
-  field = 'after',
-  isValid: (values: string[]) => boolean = () => true,
-): string[] {
+/** What one position of a keyset cursor holds; checked before it becomes an SQL parameter. */
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'bigint';
+
+const CURSOR_PART_CHECKS: Record<CursorPart, (value: string) => boolean> = {
+  text: (value) => unstorableTextProblem(value) === null,
+  uuid: isUuid,
+  timestamp: (value) => /^[-+\d]/.test(value) && dateProblem(new Date(value)) === null,
+  bigint: (value) => /^\d{1,19}$/.test(value),
+};
+
+/**
+ * Decodes a cursor made by `encodeCursor` whose values have the given shape (`['text', 'uuid']` for name + id). A
+ * forged, truncated or mistyped cursor is BAD_USER_INPUT naming the field, never a database error.
+ */
+export function decodeCursor(cursor: string, shape: readonly CursorPart[], field = 'after'): string[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(values) &&
-      values.length === arity &&
+      values.length === shape.length &&
       values.every((v) => typeof v === 'string' || typeof v === 'number')
     ) {
       const strings = values.map(String);
-      if (isValid(strings)) return strings;
+      if (strings.every((value, i) => CURSOR_PART_CHECKS[shape[i]](value))) return strings;
     }
   } catch {
     // fall through to the one error below
   }
   throw new BadUserInputError(`${field} is not a valid cursor`, field);
+}
+
+/** What a `first` argument's description says, so clients read the bounds in the schema rather than in an error. */
+export function pageSizeDescription(defaultSize = DEFAULT_PAGE_SIZE): string {
+  return `Page size, 1–${MAX_PAGE_SIZE} (default ${defaultSize}). It multiplies the query cost of everything selected per item; a query over the cost limit (${GRAPHQL_LIMITS.maxCost}) is refused with QUERY_TOO_COMPLEX.`;
 }
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {

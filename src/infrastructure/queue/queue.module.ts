@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { REDIS_DISCONNECT_TIMEOUT_MS } from '../redis/redis.module';
 
 export function redisConnectionOptions(url: string) {
   const parsed = new URL(url);
@@ -12,6 +13,7 @@ export function redisConnectionOptions(url: string) {
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null, // required by BullMQ workers
+    disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS,
   };
 }
 

@@ -3,12 +3,19 @@ import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { REDIS_CLIENT } from './redis.tokens';
 
+/**
+ * ioredis waits this long for a socket to close on disconnect; a socket that never connected (Redis down) never
+ * emits 'close' again, so the default 2 s timer outlived every shutdown (and kept test workers alive).
+ */
+export const REDIS_DISCONNECT_TIMEOUT_MS = 200;
+
 export function createRedis(url: string, name: string, options: { autoPipelining?: boolean } = {}): Redis {
   return new Redis(url, {
     connectionName: `tenantatlas:${name}`,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     enableAutoPipelining: options.autoPipelining ?? false,
+    disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS,
   });
 }
 

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { queueErrorListener } from '../../infrastructure/queue/connection-error-log';
 import { OperationRunsModule } from '../operation-runs';
 import { TenantsModule } from '../tenants';
 import { InventoryQueryService } from './application/inventory-query.service';
@@ -22,6 +23,7 @@ import { InventoryResolver } from './graphql/inventory.resolver';
     TenantsModule,
   ],
   providers: [
+    queueErrorListener(INVENTORY_SCHEDULE_QUEUE),
     InventoryWriter,
     InventoryQueryService,
     InventoryScheduleService,

@@ -116,6 +116,23 @@ describe('npm run demo (src/cli/demo.ts in a child process)', () => {
     const call = (demo: RunningDemo, query: string, variables: Record<string, unknown> = {}) =>
       gql(demo.api, query, variables, demo.token);
 
+    // "Watch it live" exactly as printed: `npm run watch -- <tenant id> [--url …]`, from source, with the printed token.
+    const watchArgs = /^npm run watch -- (.+)$/m.exec(first.output())?.[1].trim().split(/\s+/);
+    expect(watchArgs?.[0]).toBe(first.tenantId);
+    const watch = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src/cli/watch.ts'), ...watchArgs!], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TOKEN: first.token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(watch);
+    let watched = '';
+    watch.stdout!.on('data', (chunk: Buffer) => (watched += chunk.toString('utf8')));
+    watch.stderr!.on('data', (chunk: Buffer) => (watched += chunk.toString('utf8')));
+    for (let waited = 0; !watched.includes('watching every run of tenant'); waited += 100) {
+      if (waited > 60_000) throw new Error(`watch did not start: ${watched}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
     const started = await call(first, `mutation($t: ID!) { startInventorySync(tenantId: $t) { id type } }`, {
       t: first.tenantId,
     });
@@ -135,6 +152,12 @@ describe('npm run demo (src/cli/demo.ts in a child process)', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(run).toMatchObject({ status: 'COMPLETED', outcome: 'SUCCEEDED', failures: [] });
+    const finished = new RegExp(`${runId}\\s+inventory\\.sync\\s+COMPLETED SUCCEEDED`);
+    for (let waited = 0; !finished.test(watched); waited += 100) {
+      if (waited > 30_000) throw new Error(`watch printed no completion of ${runId}: ${watched}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    watch.kill('SIGINT');
 
     const summaryQuery = `query($t: ID!) { inventorySummary(tenantId: $t) { totalPresent lastRunId } }`;
     const summary = await call(first, summaryQuery, { t: first.tenantId });

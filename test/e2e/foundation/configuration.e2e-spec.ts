@@ -44,6 +44,13 @@ describe('configuration', () => {
     ).toBe('production');
   });
 
+  it('refuses a TRUST_PROXY that is not a hop count, a name or an address, naming the setting', () => {
+    expect(() => validateEnvironment({ TRUST_PROXY: 'proxy.example.com' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY/,
+    );
+    expect(validateEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
+
   it('defaults work on a laptop with local PostgreSQL and Redis', () => {
     const env = validateEnvironment({});
     expect(env).toMatchObject({

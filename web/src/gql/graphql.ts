@@ -28,8 +28,9 @@ export type InventoryItemFilterInput = {
   missing?: boolean | null | undefined;
   modifiedAfter?: string | null | undefined;
   platform?: string | null | undefined;
-  /** Case-insensitive substring of the name. */
+  /** Case-insensitive substring of the name (at most 200 characters). */
   search?: string | null | undefined;
+  /** Contract type keys (inventorySummary lists them); an unknown key is refused. */
   types?: Array<string> | null | undefined;
 };
 
@@ -44,6 +45,7 @@ export type OperationRunFilterInput = {
   outcome?: OperationRunOutcome | null | undefined;
   status?: OperationRunStatus | null | undefined;
   tenantId?: string | null | undefined;
+  /** A run type: dotted lower-case, e.g. inventory.sync. */
   type?: string | null | undefined;
 };
 
@@ -68,6 +70,7 @@ export type RegisterTenantInput = {
   clientSecret?: string | null | undefined;
   /** When the secret expires (shown as credential.expiresAt). */
   clientSecretExpiresAt?: string | null | undefined;
+  /** Display name, 1–256 characters after trimming; no line breaks, control or invisible formatting characters (bidi overrides, zero-width spaces). */
   displayName: string;
   /** Entra tenant id (GUID). */
   entraTenantId: string;

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { AuditEventFilter } from './audit-event-filter.input';
 
 @ArgsType()
@@ -11,7 +12,7 @@ export class AuditEventsArgs {
   @ValidateNested()
   @Type(() => AuditEventFilter)
   filter?: AuditEventFilter;
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25).' })
+  @Field(() => Int, { nullable: true, description: pageSizeDescription() })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -22,7 +22,7 @@ export class DirectoryGroupQueries {
     if (!includeDeleted) query.andWhere('g.deleted_at IS NULL');
     if (search) query.andWhere(`g.display_name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` });
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere(
         new Brackets((w) =>
           w

@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MinLength } from 'class-validator';
+import { IsPlainText } from '../../../infrastructure/graphql/text-validators';
 
 @ArgsType()
 export class SearchDirectoryGroupsArgs {
   @Field(() => ID) @IsUUID() tenantId: string;
-  @Field() @IsString() @MinLength(1) @MaxLength(100) query: string;
+  @Field() @IsString() @MinLength(1) @IsPlainText(100) query: string;
 }

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireTenantRole } from '../../../infrastructure/access';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
-import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
+import { Connection, pageSize, pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { BadUserInputError } from '../../../shared/app-errors';
 import { OperationRunsFacade, OperationRunType } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
@@ -39,7 +39,7 @@ export class DirectoryResolver {
   directoryGroups(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('search', { type: () => String, nullable: true }) search?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription() }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     if (search && search.length > 200) throw new BadUserInputError('search must be at most 200 characters', 'search');

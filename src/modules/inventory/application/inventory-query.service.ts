@@ -38,7 +38,7 @@ export class InventoryQueryService {
     if (filter.modifiedAfter)
       query.andWhere('i.last_modified_at > :modifiedAfter', { modifiedAfter: filter.modifiedAfter });
     if (after) {
-      const [name, id] = decodeCursor(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere(
         new Brackets((w) => w.where('i.name > :name', { name }).orWhere('i.name = :name AND i.id > :id', { id })),
       );

@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { connectionErrorLog } from '../../../infrastructure/queue/connection-error-log';
 import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-schedule.service';
 
 /**
@@ -10,6 +11,7 @@ import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-
 @Processor(INVENTORY_SCHEDULE_QUEUE, { autorun: false, concurrency: 2 })
 export class InventoryScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(InventoryScheduleProcessor.name);
+  private readonly connectionError = connectionErrorLog(this.logger, 'Schedule worker');
 
   constructor(private readonly schedules: InventoryScheduleService) {
     super();
@@ -19,6 +21,11 @@ export class InventoryScheduleProcessor extends WorkerHost implements OnApplicat
     const count = await this.schedules.registerAll();
     if (count) this.logger.log(`Registered ${count} inventory schedule(s)`);
     void this.worker.run();
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: unknown): void {
+    this.connectionError(error);
   }
 
   process(job: Job<{ tenantId: string }>) {

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsArray, IsBoolean, IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional } from 'class-validator';
+import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
+import { IsPlainText } from '../../../infrastructure/graphql/text-validators';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 @ObjectType('InventoryItem', {
@@ -27,18 +29,27 @@ export class InventoryItemType {
 
 @InputType()
 export class InventoryItemFilterInput {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Contract type keys (inventorySummary lists them); an unknown key is refused.',
+  })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @ArrayMaxSize(100)
+  @IsIn(Object.keys(GRAPH_CONTRACTS), {
+    each: true,
+    message: ({ value }) =>
+      `types has unknown type key(s): ${(value as unknown[]).filter((key) => typeof key !== 'string' || !isGraphTypeKey(key)).join(', ')}`,
+  })
   types?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name (at most 200 characters).',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsPlainText(200)
   search?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(32) platform?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsPlainText(32) platform?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only missing; false: only present.' })
   @IsOptional()
   @IsBoolean()

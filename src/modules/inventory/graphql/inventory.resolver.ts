@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
 import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
-import { Connection, pageSize } from '../../../infrastructure/graphql/pagination';
+import { Connection, pageSize, pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { BadUserInputError, NotFoundError } from '../../../shared/app-errors';
 import { isUuid } from '../../../shared/uuid';
 import { RequireAuthenticated, RequireTenantRole, TenantAccessService } from '../../../infrastructure/access';
@@ -50,8 +50,9 @@ export class InventoryResolver {
   @Query(() => InventoryItemConnection, { description: 'Last observed objects of a tenant (database only).' })
   inventoryItems(
     @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('filter', { type: () => InventoryItemFilterInput, nullable: true }) filter: InventoryItemFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    // Not `| null`: the parameter's design type must be the class, or the validation pipe never sees the filter's rules.
+    @Args('filter', { type: () => InventoryItemFilterInput, nullable: true }) filter?: InventoryItemFilterInput,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription() }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     return this.queries.listItems(tenantId, filter ?? {}, pageSize(first), after);

@@ -49,6 +49,6 @@ export function encodeNotificationCursor(n: Notification): string {
 }
 
 function decodeNotificationCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = decodeCursor(cursor, 2, 'after', ([at, noteId]) => !Number.isNaN(Date.parse(at)) && isUuid(noteId));
+  const [iso, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
   return { createdAt: new Date(iso), id };
 }

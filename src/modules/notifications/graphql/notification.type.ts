@@ -1,4 +1,4 @@
-import { Connection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
+import { Connection, type ConnectionShape, pageSizeDescription } from '../../../infrastructure/graphql/pagination';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OperationRunOutcomeValue } from '../../operation-runs';
 
@@ -28,7 +28,7 @@ export type NotificationConnection = ConnectionShape<NotificationType>;
 
 @ArgsType()
 export class MyNotificationsArgs {
-  @Field(() => Int, { defaultValue: 20 }) first: number;
+  @Field(() => Int, { defaultValue: 20, description: pageSizeDescription(20) }) first: number;
   @Field(() => String, { nullable: true }) after?: string | null;
   @Field({ defaultValue: false }) unreadOnly: boolean;
 }

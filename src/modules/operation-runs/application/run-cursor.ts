@@ -1,5 +1,4 @@
 import { decodeCursor, encodeCursor } from '../../../infrastructure/graphql/pagination';
-import { isUuid } from '../../../shared/uuid';
 
 /** The runs list's keyset (created_at DESC, id DESC) in the shared cursor format; created_at has millisecond precision in the table. */
 export function encodeRunCursor(createdAt: Date, id: string): string {
@@ -7,6 +6,6 @@ export function encodeRunCursor(createdAt: Date, id: string): string {
 }
 
 export function decodeRunCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = decodeCursor(cursor, 2, 'after', ([at, runId]) => !Number.isNaN(Date.parse(at)) && isUuid(runId));
+  const [iso, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
   return { createdAt: new Date(iso), id };
 }

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsUUID, Matches, MaxLength } from 'class-validator';
 import { TenantRoleValue } from '../../../infrastructure/access';
 
-const UPN = /^[^\s@"]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/;
+// No spaces, quotes, controls or invisible formatting characters in the local part (they make look-alike UPNs).
+const UPN = /^[^\s@"\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}$/u;
 
 @ArgsType()
 export class TenantIdArgs {

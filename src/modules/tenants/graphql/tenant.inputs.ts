@@ -1,8 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsName } from '../../../infrastructure/graphql/text-validators';
 
-const NAME = /^\P{Cc}+$/u; // no control characters
+const NAME_DESCRIPTION =
+  'Display name, 1–256 characters after trimming; no line breaks, control or invisible formatting characters (bidi overrides, zero-width spaces).';
 
 @InputType({
   description:
@@ -21,11 +23,8 @@ export class RegisterTenantInput {
   @Field({ description: 'Entra tenant id (GUID).' })
   @IsUUID('all', { message: 'entraTenantId must be a GUID' })
   entraTenantId: string;
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(256)
-  @Matches(NAME, { message: 'displayName must not contain control characters' })
+  @Field({ description: NAME_DESCRIPTION })
+  @IsName(256)
   displayName: string;
   @Field({ description: 'Application (client) id of the app registration (GUID).' })
   @IsUUID('all', { message: 'clientId must be a GUID' })
@@ -65,11 +64,8 @@ export class TenantByIdArgs {
 
 @ArgsType()
 export class RenameTenantArgs extends TenantByIdArgs {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(256)
-  @Matches(NAME, { message: 'displayName must not contain control characters' })
+  @Field({ description: NAME_DESCRIPTION })
+  @IsName(256)
   displayName: string;
 }
 
