@@ -10,4 +10,4 @@ export {
 export type { RunContextInput, RunContextOf, RunResultOf, RunTypeKey, RunTypeMap } from './run-type-map';
 export { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './run-state';
 export { RUN_FAILURE_CODES, isRunFailureCode, type RunFailureCode } from './run-failure-codes';
-export { runFailureOf, consentMissingFailure, type DescribedFailure } from './run-failure-of';
+export { runFailureOf, runFailureCodeForStatus, consentMissingFailure, type DescribedFailure } from './run-failure-of';

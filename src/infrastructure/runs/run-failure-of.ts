@@ -34,6 +34,16 @@ export function runFailureOf(error: unknown, tenant: { entraTenantId?: string } 
   return { code: 'unexpected_error', message: plainErrorMessage(error) };
 }
 
+/** The catalogued code for one Graph answer's HTTP status (0: no answer), when only the status is at hand. */
+export function runFailureCodeForStatus(status: number): RunFailureCode {
+  if (status === 0 || status >= 500) return 'graph_unavailable';
+  if (status === 429) return 'graph_throttled';
+  if (status === 403) return 'graph_forbidden';
+  if (status === 404) return 'graph_not_found';
+  if (status === 400) return 'graph_rejected';
+  return 'graph_error';
+}
+
 function authFailureOf(error: GraphAuthError, entraTenantId = 'with this id'): DescribedFailure {
   const code = error.aadstsCode ? ` (${error.aadstsCode})` : '';
   switch (error.kind) {
