@@ -17,7 +17,7 @@ const setting = (definitionId: string, value: string, children: unknown[] = []) 
 describe('canonicalPayload', () => {
   it('drops ids, timestamps, version, counts and OData control information; keeps @odata.type and scope tags', () => {
     const canonical = canonicalPayload('settingsCatalogPolicy', {
-      '@odata.context': 'https://graph.microsoft.com/beta/$metadata#deviceManagement/configurationPolicies/$entity',
+      '@odata.context': 'https://graph.example/beta/$metadata#deviceManagement/configurationPolicies/$entity',
       '@odata.type': '#microsoft.graph.deviceManagementConfigurationPolicy',
       '@odata.id': "deviceManagement/configurationPolicies('x')",
       id: 'b0fa4e4d-a312-4533-ab54-e340cb0656d5',
