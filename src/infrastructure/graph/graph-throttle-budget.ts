@@ -27,9 +27,17 @@ interface BudgetCommands {
 
 const WITH_BUDGET_COMMANDS = new WeakSet<Redis>();
 
-/** Defines the commands once per client, so each script is hashed once, not per budget or per Graph request. */
+const BUDGET_COMMANDS = ['graphBudgetReserve', 'graphBudgetPause', 'graphBudgetState'] as const;
+
+/**
+ * Defines the commands once per client, so each script is hashed once, not per budget or per Graph request. They
+ * bypass automatic pipelining: an automatic pipeline opened before a command was defined lacks it, and ioredis
+ * then fails every caller in that pipeline ("pipeline[functionName] is not a function"), hanging Graph calls.
+ */
 function withBudgetCommands(redis: Redis): Redis & BudgetCommands {
   if (!WITH_BUDGET_COMMANDS.has(redis)) {
+    const ignored = (redis.options.autoPipeliningIgnoredCommands ??= []);
+    ignored.push(...BUDGET_COMMANDS.filter((name) => !ignored.includes(name)));
     redis.defineCommand('graphBudgetReserve', { numberOfKeys: 3, lua: RESERVE_SCRIPT });
     redis.defineCommand('graphBudgetPause', { numberOfKeys: 1, lua: PAUSE_SCRIPT });
     redis.defineCommand('graphBudgetState', { numberOfKeys: 3, lua: STATE_SCRIPT });
