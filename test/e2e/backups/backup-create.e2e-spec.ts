@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedFromExports, seedSynthetic } from '../../../src/graph-simulator';
+import { BackupScheduleService } from '../../../src/modules/backups/application/backup-schedule.service';
 import { buildDataSourceOptions } from '../../../src/infrastructure/database/data-source-options';
 import { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS } from '../../../src/infrastructure/graph';
 import { startScenario, waitForRun, type Scenario } from '../../support/scenario';
@@ -26,7 +27,7 @@ describe('backup.create', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    scenario = await startScenario({ env: { INVENTORY_PAGE_SIZE: 10 } });
+    scenario = await startScenario({ env: { INVENTORY_PAGE_SIZE: 10, GRAPH_MAX_ATTEMPTS: 2 } });
     db = await new DataSource(buildDataSourceOptions(process.env.DATABASE_URL!)).initialize();
   });
   afterAll(async () => {
@@ -258,5 +259,61 @@ describe('backup.create', () => {
     expect(run.failures.map((f: Json) => f.item)).toContain('deviceManagementScript');
     const [row] = await db.query(`SELECT item_count, counts_by_type FROM backups WHERE run_id = $1`, [run.id]);
     expect(row.counts_by_type).toEqual({ assignmentFilter: 1 });
+  });
+
+  it('records an object that keeps failing as a per-item failure, backs up the rest and announces BackupCompleted', async () => {
+    const { tenantId, sim: simTenant } = await scenario.addManagedTenant();
+    seedSynthetic(scenario.sim.tenant(simTenant.tenantId), 4);
+    const broken = (await simObjects(simTenant.tenantId, 'deviceManagement/deviceConfigurations'))[1];
+    await sim(`faults/${simTenant.tenantId}`, {
+      method: 'PUT',
+      body: JSON.stringify({ failPathsContaining: [broken.id] }),
+    });
+    const started = await scenario.call(START, { t: tenantId, types: ['deviceConfiguration', 'roleScopeTag'] });
+    const run = await waitForRun(scenario, started.data!.startBackup.id);
+    expect(run.outcome).toBe('PARTIALLY_SUCCEEDED');
+    expect(run.failures).toEqual([
+      expect.objectContaining({ item: `deviceConfiguration/${broken.id}`, code: 'InternalServerError' }),
+    ]);
+    const [row] = await db.query(`SELECT id, item_count, counts_by_type FROM backups WHERE run_id = $1`, [run.id]);
+    expect(row.counts_by_type).toEqual({ deviceConfiguration: 3, roleScopeTag: 4 });
+    const events = await db.query(
+      `SELECT payload FROM outbox_events WHERE name = 'backup.completed' AND aggregate_id = $1`,
+      [tenantId],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({
+      tenantId,
+      backupId: row.id,
+      runId: run.id,
+      itemCount: 7,
+      countsByType: { deviceConfiguration: 3, roleScopeTag: 4 },
+      newVersions: 7,
+    });
+  });
+
+  it('sets and clears a backup schedule like inventory, and a tick during a manual backup returns that run', async () => {
+    const { tenantId, sim: simTenant } = await scenario.addManagedTenant();
+    seedSynthetic(scenario.sim.tenant(simTenant.tenantId), 1);
+    const set = `mutation($t: ID!, $c: String) { setBackupSchedule(tenantId: $t, cron: $c) { tenantId cron } }`;
+    const get = `query($t: ID!) { backupSchedule(tenantId: $t) { cron } }`;
+    const bad = await scenario.call(set, { t: tenantId, c: '* * * * *' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await scenario.call(set, { t: tenantId, c: ' 0  3 * * * ' })).data!.setBackupSchedule).toEqual({
+      tenantId,
+      cron: '0 3 * * *',
+    });
+    expect((await scenario.call(get, { t: tenantId })).data!.backupSchedule).toEqual({ cron: '0 3 * * *' });
+
+    // A slow tenant keeps the manual backup running while the schedule ticks.
+    await sim(`faults/${simTenant.tenantId}`, { method: 'PUT', body: JSON.stringify({ latencyMs: 150 }) });
+    const started = await scenario.call(START, { t: tenantId });
+    const tick = await scenario.app.app.get(BackupScheduleService).fire(tenantId);
+    expect(tick).toEqual({ runId: started.data!.startBackup.id, created: false });
+    await sim(`faults/${simTenant.tenantId}`, { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
+    await waitForRun(scenario, started.data!.startBackup.id);
+
+    expect((await scenario.call(set, { t: tenantId, c: null })).data!.setBackupSchedule).toBeNull();
+    expect((await scenario.call(get, { t: tenantId })).data!.backupSchedule).toBeNull();
   });
 });
