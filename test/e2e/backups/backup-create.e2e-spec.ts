@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedFromExports, seedSynthetic } from '../../../src/graph-simulator';
-import { BackupScheduleService } from '../../../src/modules/backups/application/backup-schedule.service';
+import { BackupsFacade } from '../../../src/modules/backups';
 import { buildDataSourceOptions } from '../../../src/infrastructure/database/data-source-options';
 import { GRAPH_CONTRACTS, GRAPH_TYPE_KEYS } from '../../../src/infrastructure/graph';
 import { startScenario, waitForRun, type Scenario } from '../../support/scenario';
@@ -308,8 +308,12 @@ describe('backup.create', () => {
     // A slow tenant keeps the manual backup running while the schedule ticks.
     await sim(`faults/${simTenant.tenantId}`, { method: 'PUT', body: JSON.stringify({ latencyMs: 150 }) });
     const started = await scenario.call(START, { t: tenantId });
-    const tick = await scenario.app.app.get(BackupScheduleService).fire(tenantId);
-    expect(tick).toEqual({ runId: started.data!.startBackup.id, created: false });
+    // What a tick does (BackupScheduleService.fire): a start without an initiator, deduplicated against the manual one.
+    const tick = await scenario.app.app.get(BackupsFacade).startBackup(null, tenantId);
+    expect({ runId: tick.run.id, created: tick.created }).toEqual({
+      runId: started.data!.startBackup.id,
+      created: false,
+    });
     await sim(`faults/${simTenant.tenantId}`, { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
     await waitForRun(scenario, started.data!.startBackup.id);
 
