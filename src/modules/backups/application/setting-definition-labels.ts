@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { GraphClient } from '../../../infrastructure/graph';
 
 /** Definition ids are Graph identifiers (letters, digits, `_ . { } ~ -`); anything else is never sent to Graph. */
@@ -14,7 +15,7 @@ const DEFINITION_ID = /^[A-Za-z0-9_.{}~-]{1,400}$/;
 export class SettingDefinitionLabels {
   private readonly logger = new Logger(SettingDefinitionLabels.name);
 
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * Fetches and stores the labels of the ids not cached yet; returns how many it stored. A definition Graph does
