@@ -171,7 +171,13 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
       await reading;
     }
     run.throwIfCancelled();
-    await this.rememberLabels(run.runId, client, definitionIds);
+    // Label lookups are not backup reads: their own client and statistics, so `result.graph` counts the backup alone.
+    const labelStats = new GraphCallStats();
+    await this.rememberLabels(
+      run.runId,
+      this.graph.forConnection(connection, { stats: labelStats, signal: run.signal }),
+      definitionIds,
+    );
 
     const all = [...types.values()];
     const itemFailures = all.reduce((n, t) => n + t.failedObjects, 0);
@@ -202,6 +208,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
         newPayloads: recorded.newPayloads,
         newVersions: recorded.newVersions,
         graphWaitedMs: Math.round(stats.waitedMs + stats.budgetWaitedMs),
+        labelRequests: labelStats.requests,
       },
       result: {
         backupId: recorded.id,
