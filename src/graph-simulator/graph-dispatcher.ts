@@ -11,6 +11,7 @@ import {
   type Principal,
 } from './graph-context';
 import { handleIntune } from './intune.handlers';
+import { handleSettingDefinitions } from './setting-definitions.handlers';
 import type { SimDirectory } from './simulator-state';
 import type { StatsRegistry } from './stats';
 import { formatRetryAfter, type SlidingWindowThrottle } from './throttle';
@@ -130,6 +131,8 @@ export class GraphPipeline {
     const [root, ...rest] = segments;
     switch (root) {
       case 'deviceManagement':
+        if (rest[0] === 'configurationSettings') return handleSettingDefinitions(ctx, rest.slice(1));
+        return handleIntune(ctx, root, rest);
       case 'deviceAppManagement':
         return handleIntune(ctx, root, rest);
       case 'groups':

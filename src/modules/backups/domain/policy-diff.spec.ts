@@ -275,6 +275,39 @@ describe('diffPolicies', () => {
   });
 });
 
+describe('secrets in diffs', () => {
+  it('shows a changed secret setting as changed, never its placeholder or token', () => {
+    const policy = (token: string) => ({
+      settings: [
+        {
+          settingInstance: {
+            '@odata.type': '#microsoft.graph.deviceManagementConfigurationSimpleSettingInstance',
+            settingDefinitionId: 'vpn_presharedkey',
+            simpleSettingValue: {
+              '@odata.type': '#microsoft.graph.deviceManagementConfigurationSecretSettingValue',
+              value: token,
+              valueState: 'encryptedValueToken',
+            },
+          },
+        },
+      ],
+    });
+    const rows = diffPolicies('settingsCatalogPolicy', { payload: policy('tok-1') }, { payload: policy('tok-2') });
+    expect(rows).toEqual([
+      {
+        path: 'settings[vpn_presharedkey]',
+        label: 'vpn_presharedkey',
+        kind: 'changed',
+        left: '[secret]',
+        right: '[secret]',
+      },
+    ]);
+    expect(
+      JSON.stringify(diffPolicies('settingsCatalogPolicy', { payload: {} }, { payload: policy('tok-3') })),
+    ).not.toContain('tok-3');
+  });
+});
+
 describe('golden: the 72 OpenIntuneBaseline policies against shuffled copies', () => {
   const fixtures = loadGoldenFixtures();
   const cases = fixtures.map((f) => [f.file, f] as const);

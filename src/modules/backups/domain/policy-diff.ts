@@ -1,6 +1,7 @@
 import { canonicalAssignments, canonicalPayload } from './canonical-form';
 import { assignmentTargetKey, assignmentTargetKind, isJsonObject, naturalKey, type JsonObject } from './natural-key';
 import { canonicalJson } from './rfc8785';
+import { findSecretPlaceholders } from './secret-placeholders';
 
 /**
  * The semantic diff of two versions of a policy (two backups, two tenants, or a backup and the live object): only
@@ -45,7 +46,28 @@ export function diffPolicies(
   const differ = new Differ(lookups, rows);
   differ.value(canonicalPayload(typeKey, left.payload), canonicalPayload(typeKey, right.payload), '', '');
   differ.assignments(canonicalAssignments(left.assignments), canonicalAssignments(right.assignments));
-  return rows;
+  return maskSecrets(rows, [
+    ...findSecretPlaceholders(typeKey, left.payload),
+    ...findSecretPlaceholders(typeKey, right.payload),
+  ]);
+}
+
+/** What a diff shows instead of a secret's placeholder or token (it is never the secret, but not for display). */
+export const SECRET_MASK = '[secret]';
+
+/** Rows at, under or above a secret setting's path show the mask on both sides. */
+function maskSecrets(rows: DiffRow[], secretPaths: string[]): DiffRow[] {
+  if (secretPaths.length === 0) return rows;
+  const touches = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+  return rows.map((row) =>
+    secretPaths.some((p) => touches(row.path, p) || touches(p, row.path))
+      ? {
+          ...row,
+          left: row.left === undefined ? undefined : SECRET_MASK,
+          right: row.right === undefined ? undefined : SECRET_MASK,
+        }
+      : row,
+  );
 }
 
 /** Keys that wrap a setting's value and add nothing a human reads: left out of paths and labels. */
