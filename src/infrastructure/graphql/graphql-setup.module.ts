@@ -18,6 +18,7 @@ import { createInputValidationPipe } from './input-validation.pipe';
 import { queryLimits } from './query-complexity';
 import { WsRateLimit } from '../rate-limit/ws-rate-limit';
 import { wsOperationGuard } from './ws-operation-guard';
+import { closeAtTokenExpiry } from './ws-token-expiry';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -83,7 +84,9 @@ function unauthenticated(error: unknown): GraphQLError {
                 const params = ctx.connectionParams ?? {};
                 const header = (params.authorization ?? params.Authorization) as string | undefined;
                 try {
-                  ctx.extra.user = await verifier.verify(header);
+                  const user = await verifier.verify(header);
+                  ctx.extra.user = user;
+                  closeAtTokenExpiry(ctx.extra.socket, user.expiresAtMs, env.AUTH_CLOCK_SKEW_SEC);
                   return true;
                 } catch {
                   return false;
