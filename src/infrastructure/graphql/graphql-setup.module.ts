@@ -19,6 +19,7 @@ import { queryLimits } from './query-complexity';
 import { WsRateLimit } from '../rate-limit/ws-rate-limit';
 import { wsOperationGuard } from './ws-operation-guard';
 import { closeAtTokenExpiry } from './ws-token-expiry';
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -43,7 +44,8 @@ function unauthenticated(error: unknown): GraphQLError {
           playground: false,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [...limits.plugins],
+          plugins: [...limits.plugins, serviceUnavailablePlugin],
+          preserveHttpStatusForExecutionErrors: false, // serviceUnavailablePlugin decides the status instead
           validationRules: [...limits.validationRules],
           parseOptions: limits.parseOptions,
           formatError: formatGraphqlError,
