@@ -9,6 +9,8 @@ module.exports = {
     '<rootDir>/config/**/*.spec.ts',
     '<rootDir>/web/src/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
+    // Own PostgreSQL and redis-server per test (stopped, killed, restarted): never the shared services.
+    '<rootDir>/test/reliability/**/*.reliability-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': ['<rootDir>/test/support/jest-transform.cjs', { ...swc, swcrc: false }] },
   // ESM-only packages (NestJS 12, jose 6, cockatiel 4, ...): swc turns them into CommonJS under jest; at run time

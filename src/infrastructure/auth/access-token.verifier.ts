@@ -89,6 +89,7 @@ export class AccessTokenVerifier {
       name: (payload.name as string | undefined) ?? null,
       scopes: typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [],
       appRoles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+      expiresAtMs: Number(payload.exp) * 1000,
       accessToken: token,
     };
     const ttl = Number(payload.exp) * 1000 - Date.now();

@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   readonly name: string | null;
   readonly scopes: readonly string[];
   readonly appRoles: readonly string[];
+  /** When the token expires (epoch ms, its `exp`): a live WebSocket closes then (plus the clock skew). */
+  readonly expiresAtMs?: number;
   /** The bearer token itself, kept only for on-behalf-of calls; never serialized, logged or returned. */
   readonly accessToken: string;
 }

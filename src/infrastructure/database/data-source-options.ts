@@ -10,7 +10,8 @@ export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOpt
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
-    extra: { max: 10, application_name: 'tenantatlas' },
+    // A connection attempt to an unreachable server gives up (SERVICE_UNAVAILABLE) instead of hanging the request.
+    extra: { max: 10, application_name: 'tenantatlas', connectionTimeoutMillis: 5000 },
     ...extra,
   } as DataSourceOptions;
 }

@@ -13,7 +13,11 @@ import { TypeOrmLogger } from './typeorm-logger';
         if (env.DATABASE_AUTO_CREATE) await ensureDatabaseExists(env.DATABASE_URL);
         return {
           ...buildDataSourceOptions(env.DATABASE_URL, { migrationsRun: env.MIGRATIONS_RUN }),
-          extra: { max: env.DATABASE_POOL_SIZE, application_name: `tenantatlas-${env.APP_ROLE}` },
+          extra: {
+            max: env.DATABASE_POOL_SIZE,
+            application_name: `tenantatlas-${env.APP_ROLE}`,
+            connectionTimeoutMillis: 5000,
+          },
           autoLoadEntities: true,
           retryAttempts: 2,
           retryDelay: 500,

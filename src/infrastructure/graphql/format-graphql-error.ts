@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, type AppErrorCode } from '../../shared/app-errors';
+import { dependencyUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../shared/dependency-unavailable';
 import { errorForLog, wasLogged } from './graphql-error-log.filter';
 import { QueryTooComplexError, tooComplexFromParseError } from './query-complexity';
 
@@ -73,6 +74,18 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     // graphql-js errors without an original error are about the request itself (e.g. variable coercion).
     if (original instanceof GraphQLError && !original.originalError)
       return { ...base, extensions: { code: code ?? 'BAD_USER_INPUT' } };
+  }
+  const unavailable = dependencyUnavailable(original);
+  if (unavailable) {
+    // An outage, not a bug: retryable, answered 503 + Retry-After (serviceUnavailablePlugin), logged once as a warning.
+    const thrown = (original as { thrownValue?: unknown }).thrownValue; // what the filter saw when a non-Error was thrown
+    if (!wasLogged(original) && !wasLogged(thrown))
+      logger.warn(`${unavailable} unavailable at ${formatted.path?.join('.') ?? '(root)'}`);
+    return {
+      ...base,
+      message: `Temporarily unavailable: retry after ${UNAVAILABLE_RETRY_AFTER_SECONDS} s`,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    };
   }
   // Resolver errors were logged by GraphqlErrorLogFilter (with the request id); the rest (e.g. serialization) here.
   if (!wasLogged(original))

@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { AppError } from '../../shared/app-errors';
+import { dependencyUnavailable } from '../../shared/dependency-unavailable';
 import { redactSecrets, safeErrorMessage } from '../../shared/redact';
 import type { GraphqlContext } from './graphql-context';
 
@@ -46,9 +47,17 @@ export class GraphqlErrorLogFilter extends BaseExceptionFilter {
     const gql = GqlArgumentsHost.create(host);
     const { requestId } = gql.getContext<GraphqlContext>() ?? {};
     const path = gql.getInfo<{ fieldName?: string } | undefined>()?.fieldName ?? '(root)';
+    const unavailable = dependencyUnavailable(exception);
     if (isClientError(exception)) {
       const code = exception instanceof AppError ? exception.code : 'client_error';
       logger.debug({ requestId, path, code }, `${code} at ${path}: ${safeErrorMessage(exception)}`);
+    } else if (unavailable) {
+      // An outage answers every request the same way: one warning line each, no stack (it is not our bug).
+      logger.warn(
+        { requestId, path },
+        `SERVICE_UNAVAILABLE at ${path}: ${unavailable}: ${safeErrorMessage(exception)}`,
+      );
+      if (typeof exception === 'object' && exception !== null) logged.add(exception);
     } else {
       logger.error({ requestId, path, err: errorForLog(exception) }, `Unexpected error at ${path}`);
       if (typeof exception === 'object' && exception !== null) logged.add(exception);

@@ -18,6 +18,8 @@ import { createInputValidationPipe } from './input-validation.pipe';
 import { queryLimits } from './query-complexity';
 import { WsRateLimit } from '../rate-limit/ws-rate-limit';
 import { wsOperationGuard } from './ws-operation-guard';
+import { closeAtTokenExpiry } from './ws-token-expiry';
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
 function unauthenticated(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Authentication required';
@@ -42,7 +44,8 @@ function unauthenticated(error: unknown): GraphQLError {
           playground: false,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [...limits.plugins],
+          plugins: [...limits.plugins, serviceUnavailablePlugin],
+          preserveHttpStatusForExecutionErrors: false, // serviceUnavailablePlugin decides the status instead
           validationRules: [...limits.validationRules],
           parseOptions: limits.parseOptions,
           formatError: formatGraphqlError,
@@ -83,7 +86,9 @@ function unauthenticated(error: unknown): GraphQLError {
                 const params = ctx.connectionParams ?? {};
                 const header = (params.authorization ?? params.Authorization) as string | undefined;
                 try {
-                  ctx.extra.user = await verifier.verify(header);
+                  const user = await verifier.verify(header);
+                  ctx.extra.user = user;
+                  closeAtTokenExpiry(ctx.extra.socket, user.expiresAtMs, env.AUTH_CLOCK_SKEW_SEC);
                   return true;
                 } catch {
                   return false;

@@ -50,7 +50,10 @@ export async function deleteKeysWithPrefix(url: string, prefix: string): Promise
     {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared', { autoPipelining: true }),
+      // No auto-pipelining: when Redis dies mid-pipeline, ioredis throws "results[i] is not iterable" out of a callback
+      // (an uncaught exception: the process dies; redis/ioredis#1931, seen in test/reliability). The event relay
+      // batches its PUBLISHes itself.
+      useFactory: (config: AppConfig) => createRedis(config.env.REDIS_URL, 'shared'),
     },
   ],
   exports: [REDIS_CLIENT],

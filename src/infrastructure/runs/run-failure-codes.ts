@@ -9,6 +9,7 @@ export const RUN_FAILURE_CODES = {
   worker_lost: 'The worker running it stopped answering (its heartbeat timed out); retried while attempts remain.',
   worker_shutdown: 'The worker shut down before the run finished; retried while attempts remain.',
   lock_lost: 'The run lost its lock or its queue job (e.g. Redis lost its data); retried while attempts remain.',
+  dependency_unavailable: 'PostgreSQL or Redis became unreachable while the run ran; retried while attempts remain.',
   enqueue_failed: 'The run could not be queued (Redis unreachable when it was started).',
   unknown_run_type: 'No handler for the run type in this build (a newer or older version queued it).',
   unexpected_error: 'An unexpected error stopped the run; the message says which, the log has the details.',

@@ -127,7 +127,13 @@ describe('inventory schedules', () => {
     });
     await events.waitUntilReady();
     try {
-      // Exactly what a BullMQ job scheduler enqueues on a tick.
+      // A tenant with a schedule (ticks of a schedule that is gone start nothing), and exactly what its BullMQ job
+      // scheduler enqueues on a tick.
+      const scheduled = await scenario.call(
+        `mutation($t: ID!) { setInventorySchedule(tenantId: $t, cron: "0 3 * * *") { cron } }`,
+        { t: tenantId },
+      );
+      expect(scheduled.errors).toBeUndefined();
       const tick = await queue.add('scheduled-inventory-sync', { tenantId });
       const manual = await scenario.call(SYNC, { t: tenantId });
       const fromSchedule = (await tick.waitUntilFinished(events, 30000)) as { runId: string; created: boolean };

@@ -98,7 +98,7 @@ describe('live run updates: access re-checked per event without a query per even
     expect(count).toBeLessThanOrEqual(Math.ceil(elapsedMs / TTL_MS) + 1); // one per window started, not 500
   });
 
-  it('stops delivering a tenant’s runs within the TTL once the subscriber’s membership is revoked', async () => {
+  it('stops delivering a tenant’s runs within the TTL once the subscriber’s membership is revoked, ending with NOT_FOUND', async () => {
     const tenant = await h.registerTenant();
     await h.grant(tenant.id, 'leaving.viewer@msp.test', 'VIEWER');
     const sub = await subscribe('leaving.viewer@msp.test', tenant.id);
@@ -121,6 +121,9 @@ describe('live run updates: access re-checked per event without a query per even
     const lastDelivered = Math.max(...sub.updates());
     expect(emittedAt.at(-1)!).toBeGreaterThan(revokedAt + TTL_MS + 500); // events kept coming after the window
     expect(emittedAt[lastDelivered]).toBeLessThanOrEqual(revokedAt + TTL_MS); // none of them was delivered
-    expect(sub.errors).toEqual([]); // filtered quietly: the subscriber learns nothing about the tenant
+    // Ended rather than silent (issue 14 item 7): NOT_FOUND, as for a tenant that does not exist, so nothing leaks.
+    expect(sub.errors).toEqual([
+      [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Repository } from 'typeorm';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { validateCron } from '../../../shared/validate-cron';
+import { within } from '../../../shared/dependency-unavailable';
 import { OperationRunsFacade } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { InventorySchedule } from '../domain/inventory-schedule.entity';
@@ -31,16 +32,33 @@ export class InventoryScheduleService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The row and the job scheduler change together: the Redis side runs inside the row's transaction and is bounded
+   * (RUN_ENQUEUE_TIMEOUT_MS), so with Redis down the caller gets SERVICE_UNAVAILABLE and nothing is stored, never a
+   * request that hangs until Redis returns. (A scheduler registered late by ioredis's offline queue fires nothing:
+   * `fire` obeys the rows.)
+   */
   async set(tenantId: string, cron: string | null, updatedBy: string): Promise<InventorySchedule | null> {
-    if (cron === null) {
-      await this.schedules.delete({ tenantId });
-      await this.queue.removeJobScheduler(schedulerId(tenantId));
-      return null;
-    }
-    const normalized = validateCron(cron, this.config.env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS);
-    const schedule = await this.schedules.save({ tenantId, cron: normalized, updatedBy, updatedAt: new Date() });
-    await this.register(schedule);
-    return schedule;
+    const normalized = cron === null ? null : validateCron(cron, this.config.env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS);
+    return this.schedules.manager.transaction(async (manager) => {
+      if (normalized === null) {
+        await manager.delete(InventorySchedule, { tenantId });
+        await this.redis(this.queue.removeJobScheduler(schedulerId(tenantId)), 'removing the schedule');
+        return null;
+      }
+      const schedule = await manager.save(InventorySchedule, {
+        tenantId,
+        cron: normalized,
+        updatedBy,
+        updatedAt: new Date(),
+      });
+      await this.redis(this.register(schedule), 'registering the schedule');
+      return schedule;
+    });
+  }
+
+  private redis<T>(work: Promise<T>, what: string): Promise<T> {
+    return within(work, this.config.env.RUN_ENQUEUE_TIMEOUT_MS, 'redis', what);
   }
 
   get(tenantId: string): Promise<InventorySchedule | null> {
@@ -51,7 +69,13 @@ export class InventoryScheduleService {
    * One tick of a schedule: a run with no initiator (no notification), deduplicated like any other start. A tenant
    * archived (or gone) since the schedule was set starts nothing; its schedule is removed.
    */
-  async fire(tenantId: string): Promise<{ runId: string; created: boolean } | { skipped: 'tenant archived or gone' }> {
+  async fire(
+    tenantId: string,
+  ): Promise<{ runId: string; created: boolean } | { skipped: 'tenant archived or gone' | 'no schedule' }> {
+    if (!(await this.get(tenantId))) {
+      await this.queue.removeJobScheduler(schedulerId(tenantId));
+      return { skipped: 'no schedule' };
+    }
     if (!(await this.tenants.findActive(tenantId))) {
       await this.set(tenantId, null, 'system');
       return { skipped: 'tenant archived or gone' };

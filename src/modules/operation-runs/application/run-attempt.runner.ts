@@ -16,8 +16,10 @@ import { RunEventsPublisher } from './run-events.publisher';
 import { type HeldLock, RunLock } from './run-lock';
 import type { RunJobData } from './run-queue';
 import { RunStore } from './run-store';
-import { type RegisteredRunType, RunTypeRegistry } from './run-type.registry';
+import { heartbeatTimeoutFor, type RegisteredRunType, RunTypeRegistry } from './run-type.registry';
 import { StaleRunRecovery } from './stale-run-recovery';
+import { whenReachable } from './when-reachable';
+import { dependencyUnavailable } from '../../../shared/dependency-unavailable';
 
 /**
  * One attempt of one run, start to end (invariant 4): lock → claim (queued → running) → the handler with heartbeat,
@@ -54,8 +56,9 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
     const { runId, attempt, type, tenantId } = job.data;
     const registered = this.registry.find(type);
     const heldLock = registered ? await this.lock.acquireOrDelay(registered.options, tenantId, job, token) : null;
+    const maxWaitMs = heartbeatTimeoutFor(registered?.options, this.config.env.RUN_HEARTBEAT_TIMEOUT_MS);
     try {
-      const run = await this.store.claim(runId, attempt);
+      const run = await whenReachable(() => this.store.claim(runId, attempt), maxWaitMs);
       if (!run) return await this.ackUnclaimable(runId, attempt);
       if (!registered) {
         const error = `No handler for run type "${type}" in this build`;
@@ -89,13 +92,22 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
       this.active.delete(run.id);
       await attempt.end();
     }
-    if (attempt.abortCause === 'shutdown' || attempt.abortCause === 'lost') {
+    // Run-state writes wait out a short database outage (up to the heartbeat timeout), so the run ends within a backoff
+    // step of PostgreSQL's return; a longer one is the reaper's (the heartbeat is stale by then).
+    const maxWaitMs = this.lock.ttlFor(registered.options);
+    const cause =
+      attempt.abortCause === 'shutdown' || attempt.abortCause === 'lost'
+        ? attempt.abortCause
+        : attempt.abortCause === null && error !== undefined && dependencyUnavailable(error)
+          ? 'unavailable'
+          : null;
+    if (cause) {
       // Handed back (retried, or ended with the reason on its last attempt) rather than completed from a half-done
-      // handler: the work did not fail, its worker or its lock went away.
-      await this.recovery.handBack(run, attempt.abortCause);
+      // handler: the work did not fail, its worker, its lock, or its database went away.
+      await whenReachable(() => this.recovery.handBack(run, cause), maxWaitMs);
       return;
     }
-    await this.finish(run, attempt, { result: result ?? undefined, error });
+    await whenReachable(() => this.finish(run, attempt, { result: result ?? undefined, error }), maxWaitMs);
   }
 
   private open(run: OperationRun, registered: RegisteredRunType, heldLock: HeldLock | null): RunAttempt {
@@ -122,7 +134,7 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
     attempt: RunAttempt | null,
     end: { result?: RunHandlerResult; error?: unknown; failure?: { code: RunFailureCode; error: unknown } },
   ): Promise<void> {
-    const failures = attempt ? attempt.failures : [...run.failures];
+    const failures = [...(attempt ? attempt.failures : run.failures)]; // a copy: finish may be retried
     const abort = attempt?.abortCause ?? null;
     const outcome = outcomeOf({
       abort,

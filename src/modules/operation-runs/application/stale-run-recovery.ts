@@ -19,6 +19,11 @@ const HAND_BACK = {
     message: 'The run lost its lock or its queued job (Redis restarted or was unreachable) before it finished',
     terminal: OperationRunOutcome.Failed,
   },
+  unavailable: {
+    code: 'dependency_unavailable',
+    message: 'PostgreSQL or Redis became unreachable while the run ran',
+    terminal: OperationRunOutcome.Failed,
+  },
 } as const;
 
 /**
@@ -61,11 +66,12 @@ export class StaleRunRecovery {
 
   /**
    * Hands an attempt back at once, through no fault of the work: its worker is shutting down, or the attempt lost its
-   * lock or its job (Redis lost its data, the lock expired under a stalled process). Limits of 0 make recover apply now
+   * lock or its job (Redis lost its data, the lock expired under a stalled process), or its database or Redis went away
+   * under the handler. Limits of 0 make recover apply now
    * (the attempt's own heartbeats have stopped): the next attempt is queued while attempts remain, else the run ends
    * (timed_out after a shutdown, failed after a loss; cancelled if a cancel was pending), always with a failure saying why.
    */
-  async handBack(run: OperationRun, cause: 'shutdown' | 'lost'): Promise<boolean> {
+  async handBack(run: OperationRun, cause: keyof typeof HAND_BACK): Promise<boolean> {
     const { code, message, terminal } = HAND_BACK[cause];
     const failure = sanitizeFailure({ code, error: message });
     return this.announce(await this.store.recover(run.id, run.attempt, 0, 0, true, failure, terminal, this.ended));

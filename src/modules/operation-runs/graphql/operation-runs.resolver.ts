@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { CurrentUser } from '../../../infrastructure/auth/current-user.decorator';
-import type { GraphqlContext } from '../../../infrastructure/graphql/graphql-context';
-import { BadUserInputError } from '../../../shared/app-errors';
+import { ACCESS_LOST } from '../../../infrastructure/graphql/access-bound-iterator';
+import { BadUserInputError, NotFoundError } from '../../../shared/app-errors';
+import { OperationRunNotFoundError } from '../domain/operation-runs.errors';
 import { RequireAuthenticated } from '../../../infrastructure/access';
 import type { OperationRunSnapshot } from '../application/operation-run.events';
 import type { OperationRunFilter } from '../application/operation-run.queries';
@@ -67,25 +68,22 @@ export class OperationRunsResolver {
   @RequireAuthenticated('checked at subscribe time and again for every delivered run')
   @Subscription(() => OperationRunType, {
     description:
-      'Changes of one run (id) or of every run of a tenant (tenantId), from any process; drop messages whose version is not newer.',
-    filter(
-      this: OperationRunsResolver,
-      run: OperationRunSnapshot,
-      args: OperationRunUpdatedArgs,
-      context: GraphqlContext,
-    ) {
-      if (args.id ? run.id !== args.id : run.tenantId !== args.tenantId) return false;
-      return this.access.canReceive(context.user, run); // access may change while subscribed: re-checked within seconds
+      'Changes of one run (id) or of every run of a tenant (tenantId), from any process; drop messages whose version is not newer. Ends with NOT_FOUND when the caller loses access to the tenant (within SUBSCRIPTION_ACCESS_TTL_MS); the socket closes (4403) when the token expires.',
+    // Access may change while subscribed: re-checked within seconds, and a lost one ends the subscription.
+    resolve: (run: OperationRunSnapshot | typeof ACCESS_LOST, args: OperationRunUpdatedArgs) => {
+      if (run !== ACCESS_LOST) return run;
+      throw args.id ? new OperationRunNotFoundError(args.id) : new NotFoundError('Tenant', args.tenantId ?? undefined);
     },
-    resolve: (run: OperationRunSnapshot) => run,
   })
   async operationRunUpdated(
     @Args() args: OperationRunUpdatedArgs,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<AsyncIterableIterator<OperationRunSnapshot>> {
+  ): Promise<AsyncIterableIterator<OperationRunSnapshot | typeof ACCESS_LOST>> {
     if (!args.id && !args.tenantId) throw new BadUserInputError('Give a run id or a tenantId', 'id');
-    if (args.id) await this.access.assertVisible(user, await this.runs.get(args.id), args.id);
-    else await this.access.assertTenantVisible(user, args.tenantId as string);
-    return this.updates.iterator();
+    let tenantId = args.tenantId ?? null;
+    if (args.id) tenantId = (await this.access.assertVisible(user, await this.runs.get(args.id), args.id)).tenantId;
+    else await this.access.assertTenantVisible(user, tenantId as string);
+    const accepts = (run: OperationRunSnapshot) => (args.id ? run.id === args.id : run.tenantId === args.tenantId);
+    return this.access.boundTo(user, tenantId, this.updates.iterator(), accepts);
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../infrastructure/config/app-config';
+import { AccessBoundIterator } from '../../../infrastructure/graphql/access-bound-iterator';
 import type { AuthenticatedUser } from '../../../infrastructure/auth/authenticated-user';
 import { ForbiddenError } from '../../../shared/app-errors';
 import { TenantAccessCache, TenantAccessService } from '../../../infrastructure/access';
@@ -14,7 +16,26 @@ export class RunAccess {
   constructor(
     private readonly access: TenantAccessService,
     private readonly deliveries: TenantAccessCache,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A live stream of the payloads a subscription `accepts`, while the user may still see `tenantId` (checked per
+   * delivery through the short-lived cache, and every SUBSCRIPTION_ACCESS_TTL_MS without one): after a revoke it ends
+   * with ACCESS_LOST rather than going silent.
+   */
+  boundTo<T>(
+    user: AuthenticatedUser,
+    tenantId: string | null,
+    source: AsyncIterator<T>,
+    accepts: (payload: T) => boolean,
+  ): AccessBoundIterator<T> {
+    return new AccessBoundIterator(source, {
+      accepts,
+      stillAllowed: () => this.deliveries.canSee(user, tenantId),
+      recheckMs: this.config.env.SUBSCRIPTION_ACCESS_TTL_MS || 1000,
+    });
+  }
 
   async visibility(user: AuthenticatedUser): Promise<RunVisibility> {
     const [tenantIds, workspaceRuns] = await Promise.all([
@@ -26,11 +47,6 @@ export class RunAccess {
 
   canSee(user: AuthenticatedUser, run: { tenantId: string | null }): Promise<boolean> {
     return this.access.canSee(user, run.tenantId);
-  }
-
-  /** canSee for each subscription delivery: a decision a few seconds old, not a query per event. */
-  canReceive(user: AuthenticatedUser, run: { tenantId: string | null }): Promise<boolean> {
-    return this.deliveries.canSee(user, run.tenantId);
   }
 
   async assertVisible<T extends { id: string; tenantId: string | null }>(
