@@ -25,6 +25,7 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
   let simTenantId: string;
   let groupId: string;
   const backups: string[] = [];
+  let otherTenantBackup: string;
 
   beforeAll(async () => {
     scenario = await startScenario();
@@ -158,6 +159,30 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
     });
   });
 
+  it('diffs the same policy in two tenants (viewer on both), matched by source id for whole backups', async () => {
+    const other = await scenario.addManagedTenant();
+    seedFromExports(scenario.sim.tenant(other.sim.tenantId), FIXTURES);
+    const lapsThere = scenario.sim.tenant(other.sim.tenantId).get(POLICIES, LAPS)!.subs
+      .settings as unknown as Setting[];
+    const setting = lapsThere.find((s) => s.settingInstance.settingDefinitionId === BACKUP_DIRECTORY)!;
+    setting.settingInstance.choiceSettingValue!.value = `${BACKUP_DIRECTORY}_9`;
+    const started = await scenario.call(`mutation($t: ID!) { startBackup(tenantId: $t) { id } }`, {
+      t: other.tenantId,
+    });
+    const run = await waitForRun(scenario, started.data!.startBackup.id, 120_000);
+    const detail = await scenario.call(`query($id: ID!) { operationRun(id: $id) { result } }`, { id: run.id });
+    const otherBackup = detail.data!.operationRun.result.backupId as string;
+    otherTenantBackup = otherBackup;
+
+    const items = await scenario.call(DIFF_ITEMS, { l: await itemOf(backups[0]), r: await itemOf(otherBackup) });
+    expect(items.errors).toBeUndefined();
+    expect(items.data!.diffBackupItems.rows).toEqual([
+      expect.objectContaining({ path: `settings[${BACKUP_DIRECTORY}]`, right: `${BACKUP_DIRECTORY}_9` }),
+    ]);
+    const whole = await scenario.call(DIFF_BACKUPS, { l: backups[0], r: otherBackup });
+    expect(whole.data!.diffBackups).toMatchObject({ added: 0, removed: 0, changed: 1, unchanged: 71 });
+  });
+
   it('refuses items of different types, and answers NOT_FOUND for a backup the caller cannot see', async () => {
     const compliance = (
       await db.query(
@@ -167,6 +192,23 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
     )[0].id;
     const mixed = await scenario.call(DIFF_ITEMS, { l: await itemOf(backups[0]), r: compliance });
     expect(mixed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // A viewer of one tenant only: both sides must be visible, and the hidden side is never hinted at.
+    const grant = await scenario.call(
+      `mutation($t: ID!) { grantTenantAccess(tenantId: $t, userUpn: "viewer-a@msp.test", role: VIEWER) { role } }`,
+      { t: tenantId },
+    );
+    expect(grant.errors).toBeUndefined();
+    const viewer = await scenario.tokenFor('viewer-a@msp.test');
+    const own = await scenario.call(DIFF_ITEMS, { l: await itemOf(backups[0]), r: await itemOf(backups[1]) }, viewer);
+    expect(own.errors).toBeUndefined();
+    const hiddenRight = await itemOf(otherTenantBackup);
+    const across = await scenario.call(DIFF_ITEMS, { l: await itemOf(backups[0]), r: hiddenRight }, viewer);
+    expect(across.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(across.errors?.[0].message).toContain(hiddenRight);
+    expect(
+      (await scenario.call(DIFF_BACKUPS, { l: backups[0], r: otherTenantBackup }, viewer)).errors?.[0].extensions?.code,
+    ).toBe('NOT_FOUND');
 
     const stranger = await scenario.tokenFor('stranger@msp.test');
     const hidden = await scenario.call(DIFF_BACKUPS, { l: backups[0], r: backups[1] }, stranger);

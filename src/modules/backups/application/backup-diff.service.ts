@@ -24,6 +24,7 @@ export interface DiffSide {
   displayName: string;
   payloadHash: string;
   assignmentsHash: string;
+  secretPaths: string[];
 }
 
 export interface ItemDiff {
@@ -63,7 +64,7 @@ export type LookupSource = Pick<LoadedItem, 'tenantId' | 'payload' | 'assignment
 const SIDE_COLUMNS = `
   i.id AS "itemId", i.backup_id AS "backupId", i.tenant_id AS "tenantId", i.type_key AS "typeKey",
   i.source_id AS "sourceId", i.display_name AS "displayName", i.payload_hash AS "payloadHash",
-  i.assignments_hash AS "assignmentsHash"`;
+  i.assignments_hash AS "assignmentsHash", i.secret_paths AS "secretPaths"`;
 
 /**
  * Diffs of backups, from the database only: two items (`diffBackupItems`) or two whole backups (`diffBackups`, which
@@ -109,8 +110,13 @@ export class BackupDiffService {
       const tenantId = await this.backupTenant(id);
       if (!tenantId || !(await this.access.canSee(user, tenantId))) throw new NotFoundError('Backup', id);
     }
-    const [leftRefs, rightRefs] = await Promise.all([this.refsOf(leftBackupId), this.refsOf(rightBackupId)]);
-    const comparison = compareBackupItems(leftRefs, rightRefs);
+    // PostgreSQL pairs the objects by source id and compares their hashes: only what differs leaves the database.
+    const [differing, equalBySource] = await Promise.all([
+      this.differingRefs(leftBackupId, rightBackupId),
+      this.unchangedBySource(leftBackupId, rightBackupId),
+    ]);
+    const comparison = compareBackupItems(differing.left, differing.right);
+    comparison.unchanged += equalBySource;
     const listed = comparison.objects.slice(0, MAX_DIFFED_OBJECTS);
     const changed = listed.filter((o) => o.kind === 'changed');
     const loaded = new Map(
@@ -140,12 +146,12 @@ export class BackupDiffService {
   rowsOf(left: LoadedItem, right: LoadedItem, lookups: DiffLookups): DiffRow[] {
     const samePayload = left.payloadHash === right.payloadHash;
     const sameAssignments = left.assignmentsHash === right.assignmentsHash;
-    return diffPolicies(
-      right.typeKey,
-      { payload: samePayload ? {} : left.payload, assignments: sameAssignments ? [] : left.assignments },
-      { payload: samePayload ? {} : right.payload, assignments: sameAssignments ? [] : right.assignments },
-      lookups,
-    );
+    const sideOf = (item: LoadedItem) => ({
+      payload: samePayload ? {} : item.payload,
+      assignments: sameAssignments ? [] : item.assignments,
+      secretPaths: samePayload ? [] : item.secretPaths,
+    });
+    return diffPolicies(right.typeKey, sideOf(left), sideOf(right), lookups);
   }
 
   /** Setting labels and group names for these pairs (each group id looked up in its own side's tenant). */
@@ -170,18 +176,41 @@ export class BackupDiffService {
     return { settingLabel: (id) => labels.get(id), groupName: (id) => groupNames.get(id) };
   }
 
+  /**
+   * Items with their raw content. Two index reads, not one join: the items by id, then the bodies by their primary
+   * key (tenant, hash), so the planner never scans the payload table however many items are asked for.
+   */
   async loadItems(ids: string[]): Promise<Array<LoadedItem | undefined>> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return ids.map(() => undefined);
-    const rows: LoadedItem[] = await this.db.query(
-      `SELECT ${SIDE_COLUMNS}, p.body AS payload, a.body AS assignments
-         FROM backup_items i
-         JOIN backup_payloads p ON p.tenant_id = i.tenant_id AND p.sha256 = i.payload_hash
-         JOIN backup_payloads a ON a.tenant_id = i.tenant_id AND a.sha256 = i.assignments_hash
-        WHERE i.id = ANY($1::uuid[])`,
+    const sides: DiffSide[] = await this.db.query(
+      `SELECT ${SIDE_COLUMNS} FROM backup_items i WHERE i.id = ANY($1::uuid[])`,
       [valid],
     );
-    const byId = new Map(rows.map((r) => [r.itemId, r]));
+    const hashes = new Map<string, Set<string>>();
+    for (const side of sides) {
+      const set = hashes.get(side.tenantId) ?? new Set<string>();
+      set.add(side.payloadHash).add(side.assignmentsHash);
+      hashes.set(side.tenantId, set);
+    }
+    const bodies = new Map<string, unknown>();
+    for (const [tenantId, set] of hashes) {
+      const rows: Array<{ sha256: string; body: unknown }> = await this.db.query(
+        `SELECT sha256, body FROM backup_payloads WHERE tenant_id = $1 AND sha256 = ANY($2::bpchar[])`,
+        [tenantId, [...set]],
+      );
+      for (const row of rows) bodies.set(`${tenantId}:${row.sha256}`, row.body);
+    }
+    const byId = new Map(
+      sides.map((side) => [
+        side.itemId,
+        {
+          ...side,
+          payload: bodies.get(`${side.tenantId}:${side.payloadHash}`) as Record<string, unknown>,
+          assignments: bodies.get(`${side.tenantId}:${side.assignmentsHash}`) as Record<string, unknown>[],
+        },
+      ]),
+    );
     return ids.map((id) => byId.get(id));
   }
 
@@ -194,13 +223,40 @@ export class BackupDiffService {
     return row?.tenant_id ?? null;
   }
 
-  private refsOf(backupId: string): Promise<BackupItemRef[]> {
-    return this.db.query(
-      `SELECT id AS "itemId", type_key AS "typeKey", source_id AS "sourceId", display_name AS name,
-              payload_hash AS "payloadHash", assignments_hash AS "assignmentsHash"
-         FROM backup_items WHERE backup_id = $1`,
-      [backupId],
+  /** Items of either backup without an equal twin (same type, source id and both hashes) in the other. */
+  private async differingRefs(
+    leftBackupId: string,
+    rightBackupId: string,
+  ): Promise<{ left: BackupItemRef[]; right: BackupItemRef[] }> {
+    const ref = (alias: string) =>
+      `${alias}.id AS "itemId", ${alias}.type_key AS "typeKey", ${alias}.source_id AS "sourceId",
+       ${alias}.display_name AS name, ${alias}.payload_hash AS "payloadHash", ${alias}.assignments_hash AS "assignmentsHash"`;
+    const twin = (a: string, b: string) => `
+      NOT EXISTS (SELECT 1 FROM backup_items ${b}
+                   WHERE ${b}.backup_id = $2 AND ${b}.type_key = ${a}.type_key AND ${b}.source_id = ${a}.source_id
+                     AND ${b}.payload_hash = ${a}.payload_hash AND ${b}.assignments_hash = ${a}.assignments_hash)`;
+    const [left, right] = await Promise.all([
+      this.db.query(`SELECT ${ref('l')} FROM backup_items l WHERE l.backup_id = $1 AND ${twin('l', 'r')}`, [
+        leftBackupId,
+        rightBackupId,
+      ]),
+      this.db.query(`SELECT ${ref('r')} FROM backup_items r WHERE r.backup_id = $1 AND ${twin('r', 'l')}`, [
+        rightBackupId,
+        leftBackupId,
+      ]),
+    ]);
+    return { left, right };
+  }
+
+  /** Objects with an equal twin (same type, source id and hashes) in the other backup: counted, never read. */
+  private async unchangedBySource(leftBackupId: string, rightBackupId: string): Promise<number> {
+    const [row] = await this.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM backup_items l
+         JOIN backup_items r ON r.backup_id = $2 AND r.type_key = l.type_key AND r.source_id = l.source_id
+        WHERE l.backup_id = $1 AND r.payload_hash = l.payload_hash AND r.assignments_hash = l.assignments_hash`,
+      [leftBackupId, rightBackupId],
     );
+    return row.n;
   }
 }
 

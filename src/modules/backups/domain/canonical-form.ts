@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getContract, isGraphTypeKey, type GraphContract } from '../../../infrastructure/graph';
 import { isJsonObject, naturalKey, type JsonObject } from './natural-key';
 import { canonicalJson } from './rfc8785';
+import { stableJson } from './stable-json';
 
 /**
  * The canonical form of a policy: what "the same policy" means for hashing and diffing. It is derived, never
@@ -59,8 +60,14 @@ function topLevelVolatile(contract: GraphContract | null): ReadonlySet<string> {
 
 /** Sorts canonical items by natural key, then by canonical text (a total order: any shuffle sorts the same). */
 export function sortAsSet(items: unknown[]): unknown[] {
-  const keyed = items.map((item) => ({ item, key: naturalKey(item) ?? '', text: canonicalJson(item) }));
-  keyed.sort((a, b) => compare(a.key, b.key) || compare(a.text, b.text));
+  return sortByKeyThenText(items, (item) => naturalKey(item) ?? '');
+}
+
+/** The text is computed only for items whose keys tie (most settings have unique definition ids: none). */
+function sortByKeyThenText<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: keyOf(item), text: undefined as string | undefined }));
+  const text = (k: (typeof keyed)[number]) => (k.text ??= stableJson(k.item));
+  keyed.sort((a, b) => compare(a.key, b.key) || compare(text(a), text(b)));
   return keyed.map((k) => k.item);
 }
 
@@ -136,9 +143,7 @@ export function canonicalAssignments(assignments: unknown[] | null | undefined):
     if (isJsonObject(target)) out.target = canonicalTarget(target);
     items.push(out);
   }
-  const keyed = items.map((item) => ({ item, key: assignmentSortKey(item), text: canonicalJson(item) }));
-  keyed.sort((a, b) => compare(a.key, b.key) || compare(a.text, b.text));
-  return keyed.map((k) => k.item);
+  return sortByKeyThenText(items, assignmentSortKey);
 }
 
 function assignmentSortKey(item: JsonObject): string {

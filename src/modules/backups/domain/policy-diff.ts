@@ -1,6 +1,6 @@
 import { canonicalAssignments, canonicalPayload } from './canonical-form';
 import { assignmentTargetKey, assignmentTargetKind, isJsonObject, naturalKey, type JsonObject } from './natural-key';
-import { canonicalJson } from './rfc8785';
+import { stableJson } from './stable-json';
 import { findSecretPlaceholders } from './secret-placeholders';
 
 /**
@@ -34,6 +34,8 @@ export interface DiffLookups {
 export interface PolicySide {
   payload: unknown;
   assignments?: unknown[] | null;
+  /** The payload's secret placeholder paths when already known (a backup item stores them); else found here. */
+  secretPaths?: readonly string[];
 }
 
 export function diffPolicies(
@@ -46,9 +48,10 @@ export function diffPolicies(
   const differ = new Differ(lookups, rows);
   differ.value(canonicalPayload(typeKey, left.payload), canonicalPayload(typeKey, right.payload), '', '');
   differ.assignments(canonicalAssignments(left.assignments), canonicalAssignments(right.assignments));
+  if (rows.length === 0) return rows;
   return maskSecrets(rows, [
-    ...findSecretPlaceholders(typeKey, left.payload),
-    ...findSecretPlaceholders(typeKey, right.payload),
+    ...(left.secretPaths ?? findSecretPlaceholders(typeKey, left.payload)),
+    ...(right.secretPaths ?? findSecretPlaceholders(typeKey, right.payload)),
   ]);
 }
 
@@ -148,7 +151,9 @@ class Differ {
     if (right === undefined) return this.row('removed', path, label, left, undefined);
     if (isJsonObject(left) && isJsonObject(right)) return this.object(left, right, path, label);
     if (Array.isArray(left) && Array.isArray(right)) return this.array(left, right, path, label);
-    if (canonicalJson(left) !== canonicalJson(right)) this.row('changed', path, label, left, right);
+    // Canonical leaves are JSON primitives (or an object against a plain value: a change either way).
+    if (isPlain(left) && isPlain(right) ? left !== right : stableJson(left) !== stableJson(right))
+      this.row('changed', path, label, left, right);
   }
 
   private object(left: JsonObject, right: JsonObject, path: string, label: string): void {
@@ -167,8 +172,8 @@ class Differ {
     const l = left.map(unwrapValue);
     const r = right.map(unwrapValue);
     if (l.every(isPlain) && r.every(isPlain)) {
-      const lt = new Set(l.map((v) => canonicalJson(v)));
-      const rt = new Set(r.map((v) => canonicalJson(v)));
+      const lt = new Set(l.map((v) => stableJson(v)));
+      const rt = new Set(r.map((v) => stableJson(v)));
       if (lt.size !== rt.size || [...lt].some((t) => !rt.has(t))) this.row('changed', path, label, l, r);
       return;
     }
@@ -191,7 +196,7 @@ class Differ {
     const { pairs, leftOnly, rightOnly } = pairItems(left, right);
     const label = (a: unknown) => this.assignmentLabel(a);
     for (const [key, a, b] of pairs) {
-      if (canonicalJson(a) !== canonicalJson(b)) this.assignmentRow('changed', key, label(b), a, b);
+      if (stableJson(a) !== stableJson(b)) this.assignmentRow('changed', key, label(b), a, b);
     }
     for (const [key, a] of leftOnly) this.assignmentRow('removed', key, label(a), a, undefined);
     for (const [key, b] of rightOnly) this.assignmentRow('added', key, label(b), undefined, b);
@@ -285,13 +290,13 @@ export function pairItems(
   // Unkeyed (or ambiguous) items: equal ones match; the rest pair in order.
   const rightTexts = new Map<string, number[]>();
   looseRight.forEach(([, item], j) => {
-    const text = canonicalJson(item);
+    const text = stableJson(item);
     rightTexts.set(text, [...(rightTexts.get(text) ?? []), j]);
   });
   const matched = new Set<number>();
   const unmatchedLeft: Array<[number, unknown]> = [];
   for (const [i, item] of looseLeft) {
-    const j = rightTexts.get(canonicalJson(item))?.shift();
+    const j = rightTexts.get(stableJson(item))?.shift();
     if (j === undefined) unmatchedLeft.push([i, item]);
     else matched.add(j);
   }

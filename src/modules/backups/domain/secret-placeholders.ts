@@ -13,7 +13,7 @@ import { isJsonObject, naturalKey, type JsonObject } from './natural-key';
  */
 export function findSecretPlaceholders(_typeKey: string, payload: unknown): string[] {
   const found: string[] = [];
-  walk(payload, '', found);
+  walk(payload, [], found);
   return found;
 }
 
@@ -34,25 +34,30 @@ function isEncryptedOmaSetting(value: JsonObject): boolean {
   );
 }
 
-/** The path of a setting instance: its definition id stands for the `settingInstance`/`…SettingValue` wrappers. */
-function walk(value: unknown, path: string, found: string[]): void {
+/**
+ * Walks the payload keeping the path as a stack of segments, joined only for a hit: payloads are walked on every
+ * backup and diff, hits are rare. A setting instance's definition id stands for its wrappers (see below).
+ */
+function walk(value: unknown, segments: string[], found: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, `${path}[${naturalKey(item) ?? index}]`, found));
+    value.forEach((item, index) => {
+      segments.push(`[${naturalKey(item) ?? index}]`);
+      walk(item, segments, found);
+      segments.pop();
+    });
     return;
   }
   if (!isJsonObject(value)) return;
   if (isSecretSettingValue(value) || isEncryptedOmaSetting(value)) {
-    found.push(path);
+    found.push(segments.map((s, i) => (i > 0 && !s.startsWith('[') ? `.${s}` : s)).join(''));
     return;
   }
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('@odata.')) continue;
-    walk(child, settingsPathSegment(path, key), found);
+    if (key.includes('@odata.') || child === null || typeof child !== 'object') continue;
+    // Settings catalog wrappers (`settingInstance`, `choiceSettingValue`, …) add nothing to a path.
+    const wrapper = key === 'settingInstance' || /Setting(Collection)?Value$/.test(key);
+    if (!wrapper) segments.push(key);
+    walk(child, segments, found);
+    if (!wrapper) segments.pop();
   }
-}
-
-/** Settings catalog wrappers (`settingInstance`, `choiceSettingValue`, `simpleSettingValue`) add nothing to a path. */
-function settingsPathSegment(path: string, key: string): string {
-  if (key === 'settingInstance' || /Setting(Collection)?Value$/.test(key)) return path;
-  return path ? `${path}.${key}` : key;
 }
