@@ -70,6 +70,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BACKOFF_BASE_MS = 500;
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BACKOFF_CAP_MS = 30000;
   @Transform(toInt) @IsInt() @Min(100) GRAPH_REQUEST_TIMEOUT_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(1) GRAPH_CIRCUIT_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(100) GRAPH_CIRCUIT_HALF_OPEN_MS = 30000;
   @Transform(toBool) @IsBoolean() GRAPH_BUDGET_ENABLED = true;
   @Transform(toInt) @IsInt() @Min(10) GRAPH_BUDGET_WINDOW_MS = 20000;
   @Transform(toInt) @IsInt() @Min(1) GRAPH_BUDGET_MAX_REQUESTS = 1000;

@@ -4,6 +4,10 @@ export class GraphCallStats {
   writes = 0;
   throttled429 = 0;
   unavailable = 0;
+  /** Calls that got no answer (timeout, network error). */
+  unreachable = 0;
+  /** Calls refused without going out (the tenant's circuit open, or the run's outage limit passed). */
+  refused = 0;
   retries = 0;
   /** Time spent waiting before retries (Retry-After or backoff). */
   waitedMs = 0;
@@ -34,6 +38,8 @@ export class GraphCallStats {
       writes: this.writes,
       throttled429: this.throttled429,
       unavailable: this.unavailable,
+      unreachable: this.unreachable,
+      refused: this.refused,
       retries: this.retries,
       waitedMs: Math.round(this.waitedMs),
       budgetWaitedMs: Math.round(this.budgetWaitedMs),

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { GraphClient } from './graph-client';
 import { GraphCallStats } from './graph-call-stats';
+import { GraphCircuitBreakers } from './graph-circuit-breakers';
 import { GRAPH_SETTINGS, GraphSettings } from './graph-settings';
 import { BudgetState, GraphThrottleBudget } from './graph-throttle-budget';
 import { GraphTokenProvider } from './graph-token.provider';
@@ -14,6 +15,8 @@ export interface GraphClientOptions {
   /** Accumulates this run's Graph traffic; a fresh one per client when omitted. */
   stats?: GraphCallStats;
   signal?: AbortSignal;
+  /** Stop calling Graph after it has been unavailable this long (the run type's outage limit); unset: no limit. */
+  outageLimitMs?: number;
 }
 
 /** Builds GraphClients for tenant connections; owns the shared token cache and throttle budget. */
@@ -22,12 +25,14 @@ export class GraphClientFactory {
   private readonly logger = new Logger('GraphClient');
   private readonly tokens: GraphTokenProvider;
   private readonly budget: GraphThrottleBudget | null;
+  private readonly breakers: GraphCircuitBreakers;
 
   constructor(
     @Inject(GRAPH_SETTINGS) private readonly settings: GraphSettings,
     @Optional() @Inject(REDIS_CLIENT) redis?: Redis,
   ) {
     this.tokens = new GraphTokenProvider(settings);
+    this.breakers = new GraphCircuitBreakers(settings);
     this.budget =
       redis && settings.budget.enabled
         ? new GraphThrottleBudget(redis, settings.budget, settings.redisKeyPrefix)
@@ -81,6 +86,8 @@ export class GraphClientFactory {
       stats: opts.stats ?? new GraphCallStats(),
       signal: opts.signal,
       logger: this.logger,
+      breakers: this.breakers,
+      outageLimitMs: opts.outageLimitMs,
     });
   }
 }

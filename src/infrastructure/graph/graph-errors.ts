@@ -46,13 +46,17 @@ export class GraphPermissionError extends GraphError {}
 export class GraphNotFoundError extends GraphError {}
 export class GraphValidationError extends GraphError {}
 
-/** 503/504 or a network failure (status 0). `retryAfterMs` when the server said how long to wait. */
+/**
+ * 503/504 or a network failure (status 0). `retryAfterMs` when the server said how long to wait. `givenUp`: refused
+ * without a call (the tenant's circuit is open, or the run's outage limit passed): never retried.
+ */
 export class GraphUnavailableError extends GraphError {
   constructor(
     message: string,
     details: GraphErrorDetails,
     readonly retryAfterMs?: number,
     readonly networkError = false,
+    readonly givenUp = false,
   ) {
     super(message, details);
   }

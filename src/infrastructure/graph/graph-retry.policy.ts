@@ -6,11 +6,11 @@ export type RetrySettings = Pick<GraphSettings, 'maxAttempts' | 'backoffBaseMs' 
 
 /**
  * 429 always; 503/504 always, inside a $batch too; a network failure only when repeating the call cannot
- * duplicate a write.
+ * duplicate a write; never a call refused by an open circuit or an outage limit.
  */
 export function isRetryableGraphError(error: unknown, idempotent: boolean): boolean {
   if (error instanceof GraphThrottledError || error instanceof GraphBatchInnerFailure) return true;
-  if (error instanceof GraphUnavailableError) return !error.networkError || idempotent;
+  if (error instanceof GraphUnavailableError) return !error.givenUp && (!error.networkError || idempotent);
   return false;
 }
 

@@ -19,6 +19,10 @@ export interface GraphSettings {
   backoffBaseMs: number;
   backoffCapMs: number;
   requestTimeoutMs: number;
+  /** Consecutive unavailable answers (503/504, timeouts, network errors) from one tenant's Graph that open its circuit. */
+  circuitFailures: number;
+  /** How long an open circuit refuses calls before one probe may go through. */
+  circuitHalfOpenMs: number;
   budget: GraphBudgetSettings;
   redisKeyPrefix: string;
 }
@@ -31,6 +35,8 @@ export const DEFAULT_GRAPH_SETTINGS: GraphSettings = {
   backoffBaseMs: 500,
   backoffCapMs: 30_000,
   requestTimeoutMs: 30_000,
+  circuitFailures: 5,
+  circuitHalfOpenMs: 30_000,
   budget: { enabled: true, windowMs: 20_000, maxRequests: 1000, maxWrites: 100, safetyMargin: 0.02 },
   redisKeyPrefix: 'ta',
 };
@@ -72,6 +78,8 @@ export function graphSettingsFromEnv(env: Env = process.env): GraphSettings {
     backoffBaseMs: numberFrom(env, 'GRAPH_BACKOFF_BASE_MS', d.backoffBaseMs),
     backoffCapMs: numberFrom(env, 'GRAPH_BACKOFF_CAP_MS', d.backoffCapMs),
     requestTimeoutMs: numberFrom(env, 'GRAPH_REQUEST_TIMEOUT_MS', d.requestTimeoutMs),
+    circuitFailures: Math.max(1, Math.floor(numberFrom(env, 'GRAPH_CIRCUIT_FAILURES', d.circuitFailures))),
+    circuitHalfOpenMs: numberFrom(env, 'GRAPH_CIRCUIT_HALF_OPEN_MS', d.circuitHalfOpenMs),
     budget: {
       enabled: booleanFrom(env, 'GRAPH_BUDGET_ENABLED', d.budget.enabled),
       windowMs: numberFrom(env, 'GRAPH_BUDGET_WINDOW_MS', d.budget.windowMs),

@@ -13,6 +13,7 @@ import {
 } from './graph-client';
 import { innerFailureOf, MAX_BATCH_SIZE, normalizeBatchResponse, toBatchWireRequest } from './graph-batch';
 import { GraphCallStats } from './graph-call-stats';
+import type { GraphCircuitBreakers } from './graph-circuit-breakers';
 import { graphErrorFromResponse } from './graph-error-mapping';
 import { GraphBatchInnerFailure, GraphError, GraphThrottledError, GraphUnavailableError } from './graph-errors';
 import { createGraphRetryPolicy } from './graph-retry.policy';
@@ -27,6 +28,13 @@ export interface HttpGraphClientDeps {
   stats: GraphCallStats;
   signal?: AbortSignal;
   logger?: Logger;
+  /** The process's per-tenant circuit breakers (absent: every call goes out). */
+  breakers?: GraphCircuitBreakers;
+  /**
+   * The caller's outage limit: once Graph has been unavailable this long without a single answer in between, every
+   * further call of this client is refused at once (the run ends instead of waiting out more timeouts).
+   */
+  outageLimitMs?: number;
 }
 
 interface SendOptions {
@@ -50,6 +58,8 @@ const isContract = (target: GraphTarget): target is GraphContract => 'typeKey' i
 /** The GraphClient over HTTP: contract → budget → token → fetch → retry → typed error. One instance per connection and run. */
 export class HttpGraphClient implements GraphClient {
   private readonly logger: Logger;
+  /** When Graph last stopped answering for this client (null: it answers). */
+  private unavailableSince: number | null = null;
 
   constructor(private readonly deps: HttpGraphClientDeps) {
     this.logger = deps.logger ?? new Logger('GraphClient');
@@ -226,7 +236,43 @@ export class HttpGraphClient implements GraphClient {
     });
   }
 
+  /** One try, through the outage limit and the tenant's circuit breaker; remembers whether Graph answered. */
   private async attempt(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
+    const { outageLimitMs, breakers, identity } = this.deps;
+    const where = { method, path: pathOf(url) };
+    if (this.unavailableSince !== null && outageLimitMs !== undefined) {
+      const downMs = Date.now() - this.unavailableSince;
+      if (downMs >= outageLimitMs) {
+        this.deps.stats.refused += 1;
+        throw new GraphUnavailableError(
+          `Microsoft Graph has not answered for ${Math.round(downMs / 1000)} s (outage limit ${Math.round(outageLimitMs / 1000)} s); giving up`,
+          { status: 0, ...where },
+          undefined,
+          false,
+          true,
+        );
+      }
+    }
+    let wentOut = false;
+    const exchange = () => {
+      wentOut = true;
+      return this.exchange(method, url, opts);
+    };
+    try {
+      const response = breakers ? await breakers.execute(identity.entraTenantId, exchange, where) : await exchange();
+      this.unavailableSince = null;
+      return response;
+    } catch (error) {
+      if (error instanceof GraphUnavailableError) {
+        this.unavailableSince ??= Date.now();
+        if (!wentOut) this.deps.stats.refused += 1;
+        else if (error.status === 0) this.deps.stats.unreachable += 1;
+      } else if (error instanceof GraphError) this.unavailableSince = null; // an answer (4xx, 429): Graph is there
+      throw error;
+    }
+  }
+
+  private async exchange(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
     const { settings, stats, budget, identity } = this.deps;
     const isWrite = method !== 'GET';
     if (budget) {

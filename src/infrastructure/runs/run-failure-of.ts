@@ -24,7 +24,9 @@ export function runFailureOf(error: unknown, tenant: { entraTenantId?: string } 
   if (error instanceof GraphUnavailableError)
     return {
       code: 'graph_unavailable',
-      message: `Microsoft Graph did not answer (${error.status || 'network error'}); try again later. ${error.message}`,
+      message: error.givenUp
+        ? `${error.message}; try again later.`
+        : `Microsoft Graph did not answer (${error.status || 'network error'}); try again later. ${error.message}`,
     };
   if (error instanceof GraphThrottledError) return { code: 'graph_throttled', message: error.message };
   if (error instanceof GraphPermissionError) return { code: 'graph_forbidden', message: error.message };

@@ -77,7 +77,8 @@ describe('run failure codes', () => {
       expect(run.failures.length).toBeGreaterThan(0);
       for (const failure of run.failures) {
         expect(failure.code).toBe('graph_unavailable');
-        expect(failure.message).toMatch(/^Microsoft Graph did not answer \(503\)/);
+        // 503s until the tenant's circuit opens, then refused without a call: the same code, plain words either way.
+        expect(failure.message).toMatch(/^Microsoft Graph (did not answer|is not answering)/);
         expect(failure.message).not.toMatch(CLASS_PREFIX);
       }
     } finally {

@@ -41,7 +41,8 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
         'Missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All',
       );
     const stats = new GraphCallStats();
-    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    // The same outage limit as inventory.sync: one list, so it bounds the whole run.
+    const client = this.graph.forConnection(connection, { stats, signal: run.signal, outageLimitMs: 2 * 60_000 });
     let seen = 0;
     for await (const page of client.list(
       { path: '/groups', version: 'v1.0' },

@@ -30,6 +30,11 @@ type TypeOutcome = InventorySynced['types'][number] & { reason?: string };
 
 /** Types walked at once: enough to keep the throttle budget busy while one type waits on a slow page. */
 const TYPE_CONCURRENCY = 3;
+/**
+ * This run type's Graph outage limit: once Graph has not answered for this long, the remaining calls are refused and
+ * the run ends `failed` with `graph_unavailable` (the tenant's circuit breaker usually ends it sooner).
+ */
+export const INVENTORY_GRAPH_OUTAGE_LIMIT_MS = 2 * 60_000;
 
 /**
  * `inventory.sync`: walks every readable contract type of one tenant page by page (never a whole collection in
@@ -65,7 +70,11 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
       return { outcome: OperationRunOutcome.Failed };
     }
     const stats = new GraphCallStats();
-    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    const client = this.graph.forConnection(connection, {
+      stats,
+      signal: run.signal,
+      outageLimitMs: INVENTORY_GRAPH_OUTAGE_LIMIT_MS,
+    });
     // Capabilities from the token the run actually holds: permissions may have changed since the last verify.
     const { roles } = await this.graph.acquireAppToken(connection);
     const capabilities = deriveCapabilities(roles);
