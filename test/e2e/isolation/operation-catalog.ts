@@ -87,6 +87,10 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   policyVersions: (t) => ({ tenantId: t.tenantId, typeKey: 'settingsCatalogPolicy', sourceId: t.backupSourceId }),
   setBackupSchedule: (t) => ({ tenantId: t.tenantId, cron: '0 4 * * *' }),
   backupSchedule: (t) => ({ tenantId: t.tenantId }),
+  importBackup: (t) => ({ tenantId: t.tenantId, path: 'fixtures/openintunebaseline' }),
+  setBackupRetention: (t) => ({ tenantId: t.tenantId, keepLast: 1 }),
+  backupRetention: (t) => ({ tenantId: t.tenantId }),
+  startBackupPrune: (t) => ({ tenantId: t.tenantId }),
 };
 
 export interface RootOperation {

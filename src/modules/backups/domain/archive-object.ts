@@ -12,18 +12,21 @@ export interface ArchivedSnapshot {
   /** The file's JSON exactly as read, without `assignments` (they are kept and hashed on their own). */
   payload: Record<string, unknown>;
   /** The inline `assignments` array, raw; `[]` when the file has none. */
-  assignments: unknown[];
+  assignments: Record<string, unknown>[];
 }
 
 /** A file that is valid JSON but not an object of a type the contracts know; reported, not imported. */
 export interface UnknownArchiveFile {
   path: string;
   odataType: string | null;
-  reason: 'UNKNOWN_TYPE' | 'NOT_AN_OBJECT';
+  reason: 'UNKNOWN_TYPE' | 'NOT_AN_OBJECT' | 'BAD_ASSIGNMENTS';
 }
 
 export type ArchiveObject = { kind: 'snapshot'; path: string; snapshot: ArchivedSnapshot } | UnknownArchivedObject;
 type UnknownArchivedObject = { kind: 'unknown'; file: UnknownArchiveFile };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 const stringOr = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
@@ -38,11 +41,16 @@ function baseName(path: string): string {
  * versions the same object); the name from the contract's name field, else the file name.
  */
 export function toArchiveObject(path: string, json: unknown): ArchiveObject {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    return { kind: 'unknown', file: { path, odataType: null, reason: 'NOT_AN_OBJECT' } };
-  }
-  const { assignments, ...payload } = json as Record<string, unknown>;
+  if (!isObject(json)) return { kind: 'unknown', file: { path, odataType: null, reason: 'NOT_AN_OBJECT' } };
+  const { assignments, ...payload } = json;
   const odataType = stringOr(payload['@odata.type']);
+  if (
+    assignments !== undefined &&
+    assignments !== null &&
+    !(Array.isArray(assignments) && assignments.every(isObject))
+  ) {
+    return { kind: 'unknown', file: { path, odataType, reason: 'BAD_ASSIGNMENTS' } };
+  }
   const typeKey = detectTypeKey({
     odataType,
     odataContext: stringOr(payload['@odata.context']),
@@ -64,7 +72,7 @@ export function toArchiveObject(path: string, json: unknown): ArchiveObject {
       displayName,
       odataType,
       payload,
-      assignments: Array.isArray(assignments) ? assignments : [],
+      assignments: (assignments as Record<string, unknown>[] | null | undefined) ?? [],
     },
   };
 }

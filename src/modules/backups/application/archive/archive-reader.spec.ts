@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from '../../domain/archive-rejection';
 import { ArchiveReader } from './archive-reader';
-import { renameEntry, tempFile, understateSizes, zipBuffer, type ZipEntrySpec } from './testing/hostile-zips';
+import { renameEntry, tempFile, understateSizes, zipBuffer, type ZipEntrySpec } from '../../../../../test/support/zips';
 
 const FIXTURES = resolve(__dirname, '../../../../../../shared/fixtures/openintunebaseline');
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import * as yauzl from 'yauzl';
+import { canonicalPolicyFile } from '../../../../../test/support/zips';
 import { ArchiveReader } from './archive-reader';
 import { writeBackupArchive, type ExportableItem } from './archive-writer';
 
@@ -50,23 +51,6 @@ async function entriesOf(zipPath: string): Promise<Map<string, string>> {
   return out;
 }
 
-/** Keys sorted at every depth, no whitespace (RFC 8785's ordering; these files hold no number it would rewrite). */
-const sortedJson = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(sortedJson).join(',')}]`
-    : value && typeof value === 'object'
-      ? `{${Object.keys(value)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-
-/** A file as compared: canonical text; a file without `assignments` equals one with `[]` (an export always has them). */
-const canonicalFile = (text: string): string => {
-  const json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  return sortedJson({ ...json, assignments: json.assignments ?? [] });
-};
-
 describe('writeBackupArchive', () => {
   it('exports the 72 OpenIntuneBaseline policies back into the same files (byte-equal after canonicalisation)', async () => {
     const reader = new ArchiveReader({ kind: 'directory', path: FIXTURES }, 'path');
@@ -85,7 +69,7 @@ describe('writeBackupArchive', () => {
         else if (name.endsWith('.json')) {
           // The export keeps IntuneManagement's type folder and file name; the repo's outer folders are not ours.
           const rel = relative(FIXTURES, full).split('/').slice(-2).join('/');
-          expected.set(rel, canonicalFile(readFileSync(full, 'utf8')));
+          expected.set(rel, canonicalPolicyFile(readFileSync(full, 'utf8')));
         }
       }
     };
@@ -93,7 +77,7 @@ describe('writeBackupArchive', () => {
 
     expect(entries.size).toBe(73);
     expect([...entries.keys()].filter((k) => k !== 'manifest.json').sort()).toEqual([...expected.keys()].sort());
-    for (const [path, text] of expected) expect(canonicalFile(entries.get(path)!)).toBe(text);
+    for (const [path, text] of expected) expect(canonicalPolicyFile(entries.get(path)!)).toBe(text);
   });
 
   it('writes a manifest with the tenant, the time and every file with its hashes', async () => {

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 
 export interface ZipEntrySpec {
@@ -56,4 +57,47 @@ export function tempFile(data: Buffer, name = 'archive.zip'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'ta-zip-')), name);
   writeFileSync(path, data);
   return path;
+}
+
+/** Every file under `dir` as zip entries, paths relative to `dir` with `/` separators. */
+export function directoryEntries(dir: string, prefix = ''): ZipEntrySpec[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const rel = prefix ? `${prefix}/${d.name}` : d.name;
+    if (d.isDirectory()) return directoryEntries(join(dir, d.name), rel);
+    return [{ name: rel, data: readFileSync(join(dir, d.name)) }];
+  });
+}
+
+/** The entries of a zip buffer: path → bytes. */
+export async function unzipBuffer(zip: Buffer): Promise<Map<string, Buffer>> {
+  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
+  const out = new Map<string, Buffer>();
+  for await (const entry of file.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const c of (await file.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
+    out.set(entry.fileName, Buffer.concat(chunks));
+  }
+  return out;
+}
+
+/** Keys sorted at every depth, no whitespace: RFC 8785's ordering (these files hold no number it would rewrite). */
+export function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson(obj[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * An exported policy file as compared: canonical text, with a file without `assignments` equal to one with `[]`
+ * (Graph's `$expand=assignments` always returns the array, so an export always writes it).
+ */
+export function canonicalPolicyFile(text: string): string {
+  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  return sortedJson({ ...json, assignments: json.assignments ?? [] });
 }
