@@ -90,6 +90,10 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   diffBackupItems: (t) => ({ leftId: t.backupItemId, rightId: t.backupItemId }),
   diffBackups: (t) => ({ leftBackupId: t.backupId, rightBackupId: t.backupId }),
   startCompareBackupToLive: (t) => ({ backupItemId: t.backupItemId }),
+  importBackup: (t) => ({ tenantId: t.tenantId, path: 'fixtures/openintunebaseline' }),
+  setBackupRetention: (t) => ({ tenantId: t.tenantId, keepLast: 1 }),
+  backupRetention: (t) => ({ tenantId: t.tenantId }),
+  startBackupPrune: (t) => ({ tenantId: t.tenantId }),
 };
 
 export interface RootOperation {
