@@ -1,4 +1,46 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
+import { DirectoryModule } from '../directory';
+import { InventoryModule } from '../inventory';
+import { OperationRunsModule } from '../operation-runs';
+import { TenantsModule } from '../tenants';
+import { ConfirmRestorePlanUseCase } from './application/confirm-restore-plan.use-case';
+import { RestoreExecuteHandler } from './application/restore-execute.handler';
+import { RestorePlanQueries } from './application/restore-plan.queries';
+import { RestorePreviewHandler } from './application/restore-preview.handler';
+import { RestoreFacade } from './application/restore.facade';
+import { SetRestoreMappingUseCase } from './application/set-restore-mapping.use-case';
+import { RestoreLedgerEntry } from './domain/restore-ledger-entry.entity';
+import { RestoreMapping } from './domain/restore-mapping.entity';
+import { RestorePlanItem } from './domain/restore-plan-item.entity';
+import { RestorePlan } from './domain/restore-plan.entity';
+import { RestoreResult } from './domain/restore-result.entity';
+import { RestoreResolver } from './graphql/restore.resolver';
 
-@Module({})
+/**
+ * Restore: plans (`restore.preview`), typed confirmation, execution (`restore.execute`) with mapping, conflict
+ * detection and the ID ledger. Reads backups through the backups facade, the target through the GraphClient, groups
+ * through the directory cache.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([RestorePlan, RestorePlanItem, RestoreMapping, RestoreResult, RestoreLedgerEntry]),
+    OperationRunsModule,
+    TenantsModule,
+    DirectoryModule,
+    InventoryModule,
+    AuditModule,
+  ],
+  providers: [
+    RestorePlanQueries,
+    RestorePreviewHandler,
+    RestoreExecuteHandler,
+    ConfirmRestorePlanUseCase,
+    SetRestoreMappingUseCase,
+    RestoreFacade,
+    RestoreResolver,
+  ],
+  exports: [RestoreFacade],
+})
 export class RestoreModule {}

@@ -73,6 +73,13 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   inventorySchedule: (t) => ({ tenantId: t.tenantId }),
   setInventorySchedule: (t) => ({ tenantId: t.tenantId, cron: '0 3 * * *' }),
   directoryGroups: (t) => ({ tenantId: t.tenantId }),
+  startRestorePreview: (t) => ({ input: { backupId: t.runId, targetTenantId: t.tenantId } }),
+  restorePlan: (t) => ({ id: t.runId }), // any id: a plan id never matches another tenant's
+  restorePlans: (t) => ({ tenantId: t.tenantId }),
+  setRestoreMapping: (t) => ({ planId: t.runId, sourceId: 'x', targetId: 'y' }),
+  confirmRestorePlan: (t) => ({ planId: t.runId, planHash: 'x', typedTenantName: 'x' }),
+  restoreResults: (t) => ({ runId: t.runId }),
+  restoreLedger: (t) => ({ targetTenantId: t.tenantId }),
 };
 
 export interface RootOperation {

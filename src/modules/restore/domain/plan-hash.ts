@@ -35,11 +35,29 @@ function stable(value: unknown): string {
  * change (a mapping override, another preview) gives another hash; confirm refuses a hash that is not the plan's.
  */
 export function planHash(plan: HashedPlan): string {
-  const items = [...plan.items].sort((a, b) => a.seq - b.seq);
-  const mappings = [...plan.mappings].sort((a, b) =>
-    `${a.kind}:${a.sourceId}`.localeCompare(`${b.kind}:${b.sourceId}`),
-  );
+  // Only the named fields count: rows read back from the database carry more (ids, diffs), which must not matter.
+  const items = [...plan.items]
+    .sort((a, b) => a.seq - b.seq)
+    .map((i) => ({
+      seq: i.seq,
+      backupItemId: i.backupItemId,
+      action: i.action,
+      targetId: i.targetId,
+      targetFingerprint: i.targetFingerprint,
+      reasons: i.reasons,
+    }));
+  const mappings = [...plan.mappings]
+    .sort((a, b) => `${a.kind}:${a.sourceId}`.localeCompare(`${b.kind}:${b.sourceId}`))
+    .map((m) => ({
+      kind: m.kind,
+      sourceId: m.sourceId,
+      sourceName: m.sourceName,
+      targetId: m.targetId,
+      foundBy: m.foundBy,
+      note: m.note,
+    }));
+  const { backupId, targetTenantId, mode, includeAssignments } = plan;
   return createHash('sha256')
-    .update(stable({ ...plan, items, mappings }))
+    .update(stable({ backupId, targetTenantId, mode, includeAssignments, items, mappings }))
     .digest('hex');
 }
