@@ -61,7 +61,7 @@ export class Restore1764230000000 implements MigrationInterface {
         source_id text NOT NULL,
         source_name text,
         target_id text,
-        found_by text NOT NULL CHECK (found_by IN ('sameId', 'name', 'planned', 'builtIn', 'override', 'none')),
+        found_by text NOT NULL CHECK (found_by IN ('sameId', 'ledger', 'name', 'planned', 'builtIn', 'override', 'none')),
         note text,
         PRIMARY KEY (plan_id, kind, source_id)
       )`);

@@ -130,7 +130,11 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       run.reportProgress({ total: sources.length, processed: drafts.length });
     }
 
-    const mappings = await this.resolveMappings(sourceTenantId, targetTenantId, drafts, live);
+    // Names of the objects mappings point at, from the whole backup (the selection may leave them out).
+    const referenced = new Map<string, string>();
+    for await (const item of this.backups.itemsOf(ctx.backupId, { types: Object.values(TYPE_OF_KIND) }))
+      referenced.set(`${item.typeKey}:${item.sourceId}`, item.displayName);
+    const mappings = await this.resolveMappings(sourceTenantId, targetTenantId, drafts, live, referenced);
     const resolve = (kind: MappingKind, id: string) => mappings.get(mappingKey(kind, id))?.targetId ?? id;
     for (const d of drafts) this.decide(d, mappings, resolve, ctx.includeAssignments);
 
@@ -217,7 +221,11 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
     return String(inserted.identifiers[0].id);
   }
 
-  private async ledgerOf(source: string, target: string, items: SourceItem[]): Promise<Map<string, string>> {
+  private async ledgerOf(
+    source: string,
+    target: string,
+    items: ReadonlyArray<Pick<SourceItem, 'sourceId'>>,
+  ): Promise<Map<string, string>> {
     if (items.length === 0) return new Map();
     const rows = await this.db
       .getRepository(RestoreLedgerEntry)
@@ -290,6 +298,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
     targetTenantId: string,
     drafts: DraftItem[],
     live: Map<string, TargetObject[]>,
+    referenced: Map<string, string>,
   ): Promise<Map<string, MappingEntry>> {
     const refs = new Map<string, Reference>();
     for (const d of drafts) for (const r of d.refs) refs.set(mappingKey(r.kind, r.sourceId), r);
@@ -316,14 +325,23 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       const typeKey = TYPE_OF_KIND[ref.kind];
       const inPlan = drafts.filter((d) => d.source.typeKey === typeKey);
       const sourceName =
-        inPlan.find((d) => d.source.sourceId === ref.sourceId)?.source.displayName ??
+        referenced.get(`${typeKey}:${ref.sourceId}`) ??
         (await this.inventory.itemsByExternalIds(sourceTenantId, typeKey, [ref.sourceId]))[0]?.name ??
         null;
       const planned = new Set(
         inPlan.filter((d) => d.action === 'create' && d.reasons.length === 0).map((d) => d.source.displayName),
       );
       const existing = (live.get(typeKey) ?? []).map((t) => ({ id: t.id, name: t.name }));
-      out.set(key, resolveReference(ref, sourceName, { existing, planned }));
+      const ledger = await this.ledgerOf(sourceTenantId, targetTenantId, [{ sourceId: ref.sourceId }]);
+      const fromLedger = ledger.get(`${typeKey}:${ref.sourceId}`);
+      out.set(
+        key,
+        resolveReference(ref, sourceName, {
+          existing,
+          planned,
+          ledger: fromLedger ? new Map([[ref.sourceId, fromLedger]]) : undefined,
+        }),
+      );
     }
     return out;
   }

@@ -12,6 +12,8 @@ export interface MappingCandidates {
   existing: readonly NamedObject[];
   /** Names of objects of this kind that the plan creates first (resolved from the ledger at execution). */
   planned: ReadonlySet<string>;
+  /** Source id → target id from earlier restores (the ID ledger), for kinds restore creates (filters, tags, roles). */
+  ledger?: ReadonlyMap<string, string>;
 }
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
@@ -31,6 +33,9 @@ export function resolveReference(
     return { ...base, targetId: DEFAULT_SCOPE_TAG, foundBy: 'builtIn', note: null };
   if (ref.kind === 'group' && candidates.existing.some((o) => o.id === ref.sourceId))
     return { ...base, targetId: ref.sourceId, foundBy: 'sameId', note: null };
+  const fromLedger = candidates.ledger?.get(ref.sourceId);
+  if (fromLedger && candidates.existing.some((o) => o.id === fromLedger))
+    return { ...base, targetId: fromLedger, foundBy: 'ledger', note: null };
   if (sourceName === null)
     return { ...base, targetId: null, foundBy: 'none', note: 'its name is unknown (not in the backup or the cache)' };
   const same = (n: string) => (ref.kind === 'group' ? lower(n) === lower(sourceName) : n === sourceName);

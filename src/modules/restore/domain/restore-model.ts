@@ -30,11 +30,19 @@ export type MappingKind = 'group' | 'filter' | 'scopeTag' | 'roleDefinition';
 export const MAPPING_KINDS: readonly MappingKind[] = ['group', 'filter', 'scopeTag', 'roleDefinition'];
 
 /**
- * How a mapping was found: the same id exists in the target; a unique display name; an object this plan creates
+ * How a mapping was found: the same id exists in the target; an earlier restore created it (ID ledger); a unique display name; an object this plan creates
  * first (its id is known only at execution, from the ledger); a built-in that exists everywhere; set by an admin; none.
  */
-export type MappingSource = 'sameId' | 'name' | 'planned' | 'builtIn' | 'override' | 'none';
-export const MAPPING_SOURCES: readonly MappingSource[] = ['sameId', 'name', 'planned', 'builtIn', 'override', 'none'];
+export type MappingSource = 'sameId' | 'ledger' | 'name' | 'planned' | 'builtIn' | 'override' | 'none';
+export const MAPPING_SOURCES: readonly MappingSource[] = [
+  'sameId',
+  'ledger',
+  'name',
+  'planned',
+  'builtIn',
+  'override',
+  'none',
+];
 
 /** How a backed-up object was matched to a target object. */
 export type MatchedBy = 'originalId' | 'ledger' | 'name';

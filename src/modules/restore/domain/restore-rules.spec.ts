@@ -117,6 +117,11 @@ describe('references and mapping', () => {
       targetId: null,
       foundBy: 'planned',
     });
+    const ledger = { ...filters, ledger: new Map([['f', 'tf']]) };
+    expect(resolveReference({ kind: 'filter', sourceId: 'f' }, 'Renamed since', ledger)).toMatchObject({
+      targetId: 'tf',
+      foundBy: 'ledger',
+    });
     expect(resolveReference({ kind: 'scopeTag', sourceId: '0' }, 'Default', filters)).toMatchObject({
       targetId: '0',
       foundBy: 'builtIn',

@@ -44,6 +44,7 @@ registerEnumType(RestoreMappingKindValue, { name: 'RestoreMappingKind' });
 
 export enum RestoreMappingSourceValue {
   SAME_ID = 'sameId',
+  LEDGER = 'ledger',
   NAME = 'name',
   PLANNED = 'planned',
   BUILT_IN = 'builtIn',
