@@ -6,6 +6,7 @@ import { Audit1764201200000 } from './1764201200000-Audit';
 import { Inventory1764202000000 } from './1764202000000-Inventory';
 import { OperationRunsOpenIndexes1764203000000 } from './1764203000000-OperationRunsOpenIndexes';
 import { Outbox1764210000000 } from './1764210000000-Outbox';
+import { Backups1764220000000 } from './1764220000000-Backups';
 import { Restore1764230000000 } from './1764230000000-Restore';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -17,5 +18,6 @@ export const MIGRATIONS: Function[] = [
   Inventory1764202000000,
   OperationRunsOpenIndexes1764203000000,
   Outbox1764210000000,
+  Backups1764220000000,
   Restore1764230000000,
 ];

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { BackupsFacade, BackupsModule } from '../backups';
 import { DirectoryModule } from '../directory';
 import { InventoryModule } from '../inventory';
 import { OperationRunsModule } from '../operation-runs';
 import { TenantsModule } from '../tenants';
+import { RESTORE_BACKUP_SOURCE } from './application/backup-source';
 import { ConfirmRestorePlanUseCase } from './application/confirm-restore-plan.use-case';
 import { RestoreExecuteHandler } from './application/restore-execute.handler';
 import { RestorePlanQueries } from './application/restore-plan.queries';
@@ -31,8 +33,11 @@ import { RestoreResolver } from './graphql/restore.resolver';
     DirectoryModule,
     InventoryModule,
     AuditModule,
+    BackupsModule,
   ],
   providers: [
+    // The backups facade is the restore's backup source as it is (the port keeps restore's needs in one place).
+    { provide: RESTORE_BACKUP_SOURCE, useExisting: BackupsFacade },
     RestorePlanQueries,
     RestorePreviewHandler,
     RestoreExecuteHandler,
