@@ -216,4 +216,41 @@ describe('restore', () => {
     expect(written.map((p) => p.entity.name)).not.toEqual(expect.arrayContaining([assigned[0]]));
     expect(written.flatMap((p) => p.subs.assignments ?? [])).toEqual([]);
   });
+
+  it('setRestoreMapping points an unmapped group at a target group: its items unblock and the hash changes', async () => {
+    const d = await newTenant(scenario, 'Other names', ['Staff (all)']);
+    await syncGroups(scenario, d.tenantId);
+    const { plan } = await previewPlan(scenario, {
+      backupId,
+      targetTenantId: d.tenantId,
+      types: ['settingsCatalogPolicy'],
+    });
+    const allStaff = plan.mappings.find((m: any) => m.kind === 'GROUP' && m.sourceName === 'All staff');
+    expect(allStaff).toMatchObject({ targetId: null, foundBy: 'NONE' });
+    const onlyAllStaff = plan.items.filter(
+      (i: any) => i.action === 'BLOCKED' && i.reasons.every((r: string) => r.includes('"All staff"')),
+    );
+    expect(onlyAllStaff.length).toBeGreaterThan(0);
+
+    const set = await scenario.call(
+      `mutation($p: ID!, $s: String!, $t: String!) { setRestoreMapping(planId: $p, sourceId: $s, targetId: $t) {
+        planHash items { displayName action } mappings { sourceName targetId foundBy } } }`,
+      { p: plan.id, s: allStaff.sourceId, t: d.sim.groups[0].id },
+    );
+    expect(set.errors).toBeUndefined();
+    const updated = set.data!.setRestoreMapping;
+    expect(updated.planHash).not.toBe(plan.planHash);
+    expect(updated.mappings).toEqual(
+      expect.arrayContaining([{ sourceName: 'All staff', targetId: d.sim.groups[0].id, foundBy: 'OVERRIDE' }]),
+    );
+    for (const item of onlyAllStaff)
+      expect(updated.items.find((i: any) => i.displayName === item.displayName).action).toBe('CREATE');
+    const unknownTarget = await scenario.call(
+      `mutation($p: ID!, $s: String!, $t: String!) { setRestoreMapping(planId: $p, sourceId: $s, targetId: $t) { id } }`,
+      { p: plan.id, s: allStaff.sourceId, t: '00000000-0000-0000-0000-0000000000aa' },
+    );
+    expect(unknownTarget.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId' });
+    const stale = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: d.name });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'plan_hash_mismatch' });
+  });
 });
