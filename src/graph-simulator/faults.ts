@@ -12,6 +12,8 @@ export interface FaultOptions {
   retryAfter503Sec: number;
   /** The N-th write (POST/PUT/PATCH/DELETE) admitted after this is set fails once with 500; 0 = off. */
   failNthWrite: number;
+  /** Requests whose path contains one of these (e.g. an object id) always fail with 500: a broken object. */
+  failPathsContaining: string[];
 }
 
 export const NO_FAULTS: FaultOptions = {
@@ -21,6 +23,7 @@ export const NO_FAULTS: FaultOptions = {
   missingPermissions: [],
   retryAfter503Sec: 0.05,
   failNthWrite: 0,
+  failPathsContaining: [],
 };
 
 export class FaultRegistry {
@@ -62,6 +65,11 @@ export class FaultRegistry {
 
   latencyMs(tenantId: string): number {
     return this.layers(tenantId).reduce((sum, f) => sum + f.latencyMs, 0);
+  }
+
+  /** Whether this request path belongs to an object made to fail (`failPathsContaining`). */
+  failsPath(tenantId: string, path: string): boolean {
+    return this.layers(tenantId).some((f) => (f.failPathsContaining ?? []).some((part) => path.includes(part)));
   }
 
   missingPermissions(tenantId: string): Set<string> {

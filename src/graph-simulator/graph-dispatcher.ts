@@ -98,6 +98,8 @@ export class GraphPipeline {
         );
       if (write && this.deps.faults.takeWriteFault(tid))
         throw new GraphError(500, 'InternalServerError', 'An internal server error occurred. (injected write fault)');
+      if (this.deps.faults.failsPath(tid, req.path))
+        throw new GraphError(500, 'InternalServerError', 'An internal server error occurred.');
       response = this.route({ req, principal, tenant: principal.tenant, pageSize: this.deps.pageSize() });
     } catch (error) {
       response = this.errorResponse(error, req);

@@ -210,16 +210,40 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       entity: { ...base(c, 'groupPolicyConfiguration'), policyConfigurationIngestionType: 'builtIn' },
       subs: {
         assignments: someAssignments(c),
-        definitionValues: [
-          {
+        // Each value holds its definition and presentation values inline (export layout); Graph returns them only
+        // under $expand / the presentationValues navigation (intune-render.ts).
+        definitionValues: Array.from({ length: 1 + (c.i % 3) }, (_, k) => {
+          const definitionId = guidFrom(c.rand);
+          return {
             '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue',
             id: guidFrom(c.rand),
             enabled: true,
             configurationType: 'policy',
             createdDateTime: c.created,
             lastModifiedDateTime: c.modified,
-          },
-        ],
+            definition: {
+              id: definitionId,
+              classType: k % 2 ? 'user' : 'machine',
+              displayName: `Synthetic ADMX setting ${k + 1}`,
+              categoryPath: '\\Synthetic\\Category',
+              policyType: 'admxBacked',
+            },
+            presentationValues: [
+              {
+                '@odata.type': '#microsoft.graph.groupPolicyPresentationValueText',
+                id: guidFrom(c.rand),
+                value: `value-${c.i}-${k}`,
+                createdDateTime: c.created,
+                lastModifiedDateTime: c.modified,
+                presentation: {
+                  '@odata.type': '#microsoft.graph.groupPolicyPresentationTextBox',
+                  id: guidFrom(c.rand),
+                  label: `Text ${k + 1}`,
+                },
+              },
+            ],
+          };
+        }),
       },
     }),
   },
@@ -358,6 +382,7 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       return {
         entity: { ...e, members: [guidFrom(c.rand)], scopeMembers: [], resourceScopes: [], scopeType: 'allDevices' },
         subs: {},
+        refs: { roleDefinition: { id: guidFrom(c.rand), displayName: `Synthetic role ${pad(c.i)}` } },
       };
     },
   },
@@ -500,10 +525,20 @@ export const SYNTHETIC_COLLECTIONS: readonly string[] = Object.keys(MAKERS);
 /** Adds `perType` objects to every collection the simulator knows. Returns how many were added. */
 export function seedSynthetic(tenant: SimTenant, perType: number): number {
   let added = 0;
-  for (const [collection, { label, make }] of Object.entries(MAKERS)) {
+  for (const collection of Object.keys(MAKERS)) added += seedSyntheticCollection(tenant, collection, perType);
+  return added;
+}
+
+/** Adds `count` objects to one collection (benchmarks with a realistic mix of types). */
+export function seedSyntheticCollection(tenant: SimTenant, collection: string, count: number): number {
+  let added = 0;
+  const maker = MAKERS[collection];
+  if (!maker) throw new Error(`no synthetic maker for ${collection}`);
+  const { label, make } = maker;
+  {
     const start = tenant.count(collection);
     const rand = seededRandom(`${tenant.tenantId}/${collection}/${start}`);
-    for (let k = 1; k <= perType; k++) {
+    for (let k = 1; k <= count; k++) {
       const i = start + k;
       const created = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000 + Math.floor(rand() * 3_600_000)).toISOString();
       const modified = new Date(Date.parse(created) + Math.floor(rand() * 90) * 86_400_000).toISOString();

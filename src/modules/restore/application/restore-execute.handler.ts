@@ -16,7 +16,9 @@ import {
 import {
   OperationRunOutcome,
   RunHandler,
+  runFailureOf,
   type OperationRunHandler,
+  type RunFailureCode,
   type RunAttemptContext,
   type RunHandlerResult,
 } from '../../../infrastructure/runs';
@@ -61,6 +63,8 @@ interface Outcome {
   targetId: string | null;
   created: boolean;
   message: string | null;
+  /** The catalogued run failure code of a failed item. */
+  code?: RunFailureCode;
 }
 
 /** A mapping without a target id whose object this run had to create first and could not. */
@@ -153,7 +157,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       if (outcome.status === 'failed')
         run.addFailure({
           item: `${item.typeKey}:${item.displayName}`,
-          code: 'RESTORE_ITEM_FAILED',
+          code: outcome.code ?? 'unexpected_error',
           error: outcome.message,
         });
       progress();
@@ -284,7 +288,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
     } catch (error) {
       if (run.signal.aborted) throw error;
       if (error instanceof GraphError || error instanceof UnresolvedMappingError)
-        return { ...none, status: 'failed', message: safeErrorMessage(error, 500) };
+        return { ...none, status: 'failed', message: safeErrorMessage(error, 500), code: runFailureOf(error).code };
       throw error;
     }
   }
@@ -305,7 +309,13 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       return { status: 'succeeded', targetId, created: false, message: null };
     } catch (error) {
       if (error instanceof GraphError || error instanceof UnresolvedMappingError)
-        return { status: 'failed', targetId, created: false, message: safeErrorMessage(error, 500) };
+        return {
+          status: 'failed',
+          targetId,
+          created: false,
+          message: safeErrorMessage(error, 500),
+          code: runFailureOf(error).code,
+        };
       throw error;
     }
   }
