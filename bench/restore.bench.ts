@@ -272,7 +272,9 @@ async function main(): Promise<void> {
     const executed = await waitRun(await confirm(plan, target.displayName));
     const stats = sim.stats(target.tenantId);
     const elapsedMs = executed.finished_at.getTime() - executed.started_at.getTime();
-    const minimumMs = (Math.ceil(stats.writes / MAX_WRITES) - 1) * WINDOW_MS;
+    // Writes Graph admitted (a 429 is answered without taking a slot of the window).
+    const admittedWrites = stats.writes - stats.throttled429;
+    const minimumMs = (Math.ceil(admittedWrites / MAX_WRITES) - 1) * WINDOW_MS;
 
     phase('restore done');
     // 2. The same restore again: the ledger finds every object.
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
 
     const result = {
       items: Number(executed.summary_counts.total),
-      writes: stats.writes,
+      writes: admittedWrites,
       writeBoundRatio: Number((elapsedMs / minimumMs).toFixed(3)),
       throttled429: stats.throttled429,
       rerunCreated,
@@ -311,7 +313,7 @@ async function main(): Promise<void> {
     console.log(`outcome:              ${executed.outcome} (plan: ${JSON.stringify(plan.counts)})`);
     console.log(`write limit:          ${MAX_WRITES} writes / ${WINDOW_MS} ms per app per tenant (Intune: 100 / 20 s)`);
     console.log(
-      `time:                 ${elapsedMs} ms for ${stats.writes} writes vs write-bound minimum ${minimumMs} ms → ratio ${result.writeBoundRatio} (target ≤ 1.2)`,
+      `time:                 ${elapsedMs} ms for ${admittedWrites} writes vs write-bound minimum ${minimumMs} ms → ratio ${result.writeBoundRatio} (target ≤ 1.2)`,
     );
     console.log(`429s received:        ${stats.throttled429}`);
     console.log(
