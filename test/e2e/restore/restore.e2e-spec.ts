@@ -253,4 +253,31 @@ describe('restore', () => {
     const stale = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: d.name });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'plan_hash_mismatch' });
   });
+
+  it('same tenant: matches by original id, puts a changed policy back and skips the rest', async () => {
+    const policies = a.sim.list('deviceManagement/configurationPolicies');
+    const changed = policies[10];
+    const original = structuredClone(changed.subs.settings);
+    changed.entity.name = `${String(changed.entity.name)} (renamed)`;
+    changed.entity.lastModifiedDateTime = new Date().toISOString();
+    changed.subs.settings = [];
+    await syncInventory(scenario, a.tenantId);
+    const { plan } = await previewPlan(scenario, {
+      backupId,
+      targetTenantId: a.tenantId,
+      types: ['settingsCatalogPolicy'],
+    });
+    expect(plan.items.every((i: any) => i.matchedBy === 'originalId')).toBe(true);
+    const update = plan.items.filter((i: any) => i.action === 'UPDATE');
+    expect(update.map((i: any) => i.targetId)).toEqual([changed.entity.id]);
+    expect(plan.items.filter((i: any) => i.action === 'SKIP')).toHaveLength(plan.items.length - 1);
+    const before = a.sim.count();
+    const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: a.name });
+    const executed = await waitForRun(scenario, confirmed.data!.confirmRestorePlan.id, 180_000);
+    expect(executed.outcome).toBe('SUCCEEDED');
+    const restored = a.sim.get('deviceManagement/configurationPolicies', String(changed.entity.id))!;
+    expect(restored.entity.name).not.toContain('(renamed)');
+    expect(restored.subs.settings?.map((x) => x.settingInstance)).toEqual(original?.map((x) => x.settingInstance));
+    expect(a.sim.count()).toBe(before);
+  });
 });
