@@ -94,6 +94,13 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   setBackupRetention: (t) => ({ tenantId: t.tenantId, keepLast: 1 }),
   backupRetention: (t) => ({ tenantId: t.tenantId }),
   startBackupPrune: (t) => ({ tenantId: t.tenantId }),
+  startRestorePreview: (t) => ({ input: { backupId: t.backupId, targetTenantId: t.tenantId } }),
+  restorePlan: (t) => ({ id: t.runId }), // any id: a plan id never matches another tenant's
+  restorePlans: (t) => ({ tenantId: t.tenantId }),
+  setRestoreMapping: (t) => ({ planId: t.runId, sourceId: 'x', targetId: 'y' }),
+  confirmRestorePlan: (t) => ({ planId: t.runId, planHash: 'x', typedTenantName: 'x' }),
+  restoreResults: (t) => ({ runId: t.runId }),
+  restoreLedger: (t) => ({ targetTenantId: t.tenantId }),
 };
 
 export interface RootOperation {
