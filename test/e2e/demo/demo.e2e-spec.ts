@@ -24,9 +24,10 @@ interface RunningDemo {
 }
 
 /** Spawns the demo and resolves once it prints `Ready.`; rejects if it exits first or stays silent. */
-async function startDemo(databaseUrl: string): Promise<RunningDemo> {
+async function startDemo(databaseUrl: string, args: string[] = []): Promise<RunningDemo> {
   const [port, simPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src/cli/demo.ts')], {
+  const json = args.includes('--json');
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src/cli/demo.ts'), ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -65,12 +66,22 @@ async function startDemo(databaseUrl: string): Promise<RunningDemo> {
     };
     child.once('exit', onExit);
     child.stdout!.on('data', () => {
-      if (!/^Ready\.$/m.test(stdout)) return;
+      if (!(json ? /^\{.*\}$/m : /^Ready\.$/m).test(stdout)) return;
       clearTimeout(timer);
       child.off('exit', onExit);
       resolve();
     });
   });
+  if (json) {
+    const line = JSON.parse(stdout.trim()) as { graphqlUrl: string; token: string; tenantId: string };
+    return {
+      child,
+      api: line.graphqlUrl.replace(/\/graphql$/, ''),
+      token: line.token,
+      tenantId: line.tenantId,
+      output: () => stdout + stderr,
+    };
+  }
   const token = /^export TOKEN=(\S+)$/m.exec(stdout)?.[1];
   const tenantId = /^Demo tenant id:\s+([0-9a-f-]{36}) /m.exec(stdout)?.[1];
   const api = /^GraphQL \(HTTP and graphql-ws\): (http:\/\/\S+)\/graphql$/m.exec(stdout)?.[1];
@@ -175,6 +186,35 @@ describe('npm run demo (src/cli/demo.ts in a child process)', () => {
     const again = await call(second, summaryQuery, { t: second.tenantId });
     expect(again.errors).toBeUndefined();
     expect(again.data!.inventorySummary).toEqual(summary.data!.inventorySummary);
+
+    // Each start took a backup; the printed diff operation compares the last two: nothing changed in between.
+    const printed = /-d '(\{"query":"\{ diffBackups.*\})'$/m.exec(second.output())?.[1];
+    if (!printed) throw new Error(`no diffBackups operation in the demo output:\n${second.output()}`);
+    const diff = await call(second, (JSON.parse(printed) as { query: string }).query);
+    expect(diff.errors).toBeUndefined();
+    expect(diff.data!.diffBackups).toMatchObject({ added: 0, removed: 0, changed: 0, objects: [] });
+    expect(diff.data!.diffBackups.unchanged).toBe(summary.data!.inventorySummary.totalPresent);
+    const [left, right] = [...printed.matchAll(/BackupId: \\"([0-9a-f-]{36})\\"/g)].map((m) => m[1]);
+    expect(left).toBeDefined();
+    expect(left).not.toBe(right);
     expect(stoppedCleanly(await stop(second.child))).toBe(true);
-  }, 240_000);
+
+    // For scripts: --json prints exactly one JSON line once ready; --seed takes another IntuneManagement folder.
+    if (existsSync(FIXTURES)) {
+      const scripted = await startDemo(databaseUrl, ['--json', '--seed', FIXTURES]);
+      const line = JSON.parse(scripted.output().trim());
+      expect(Object.keys(line).sort()).toEqual(
+        ['backupId', 'consoleUrl', 'graphqlUrl', 'simulatorUrl', 'tenantId', 'token', 'userPassword', 'userUpn'].sort(),
+      );
+      expect(line).toMatchObject({
+        tenantId: first.tenantId,
+        consoleUrl: `${scripted.api}/`,
+        userUpn: 'admin@demo.tenantatlas.test',
+        userPassword: 'demo-password',
+      });
+      const backup = await call(scripted, `query($id: ID!) { backup(id: $id) { itemCount } }`, { id: line.backupId });
+      expect(backup.data!.backup.itemCount).toBe(72);
+      expect(stoppedCleanly(await stop(scripted.child))).toBe(true);
+    }
+  }, 360_000);
 });
