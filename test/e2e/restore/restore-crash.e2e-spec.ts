@@ -9,6 +9,9 @@ import { CONFIRM, RESULTS, newTenant, previewPlan, seedSource, syncGroups } from
  * attempt in another worker process, which resumes from the first item without a result and finds objects the dead
  * attempt created (ledger, else name + type) instead of creating them again.
  */
+// a backup, a preview, a killed worker and a resumed execute: minutes on a loaded machine (a guard, not a timing check)
+jest.setTimeout(300_000);
+
 describe('restore.execute after kill -9', () => {
   let scenario: Scenario;
   const workers: ChildProcess[] = [];

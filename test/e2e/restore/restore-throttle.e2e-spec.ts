@@ -8,6 +8,9 @@ const RUN = `query($id: ID!) { operationRun(id: $id) { outcome summaryCounts { s
  * Intune's write limit, scaled down (100 writes / 20 s → 10 / 2 s), with every other 429 missing its Retry-After:
  * the client's own budget believes the real limits, so the simulator throttles and the run must ride it out.
  */
+// writes paced by the scaled Intune limit take about a minute by design (a guard, not a timing check)
+jest.setTimeout(300_000);
+
 describe('restore.execute under write throttling', () => {
   let scenario: Scenario;
 
