@@ -5,6 +5,9 @@ import type { ConsoleConfig } from './console-config';
 export const signInPath = (returnTo: string, reason?: 'expired' | 'signed-out'): string =>
   `/signin?${new URLSearchParams({ returnTo, ...(reason ? { reason } : {}) })}`;
 
+/** Set when a session ends (expired, renewal refused) so the sign-in page can say so even after the user is gone. */
+const ENDED_KEY = 'tenantatlas.session-ended';
+
 export const currentPath = (): string => `${window.location.pathname}${window.location.search}${window.location.hash}`;
 
 /**
@@ -40,9 +43,12 @@ export class Session {
     return this.renew();
   }
 
-  /** Whether a user was signed in in this tab, expired or not (an ended session says so on the sign-in page). */
+  /**
+   * Whether a user was signed in in this tab, expired or not (an ended session says so on the sign-in page). The
+   * marker covers the race where the automatic renewal fails, and forgets the user, before the page asks.
+   */
   async hadSession(): Promise<boolean> {
-    return (await this.manager.getUser()) !== null;
+    return (await this.manager.getUser()) !== null || window.sessionStorage.getItem(ENDED_KEY) !== null;
   }
 
   async accessToken(): Promise<string | null> {
@@ -66,18 +72,21 @@ export class Session {
   /** Completes the redirect back from the authority; returns the page to go back to. */
   async completeSignIn(): Promise<string> {
     const user = await this.manager.signinRedirectCallback();
+    window.sessionStorage.removeItem(ENDED_KEY);
     const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
     return returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
   }
 
   async signOut(): Promise<void> {
     const user = await this.manager.getUser();
+    window.sessionStorage.removeItem(ENDED_KEY);
     await this.manager.removeUser();
     await this.manager.signoutRedirect({ id_token_hint: user?.id_token });
   }
 
   /** Forget the user (expired or refused session); listeners send the user to sign in, remembering the page. */
   async end(): Promise<void> {
+    window.sessionStorage.setItem(ENDED_KEY, String(Date.now()));
     await this.manager.removeUser();
     this.endedListeners.forEach((listener) => listener());
   }
