@@ -10,6 +10,8 @@ export {
   BackupsFacade,
   type BackupItemView,
   type BackupView,
+  type DiffRow,
+  type PolicyDiffSide,
   type RecordBackupInput,
   type RecordedBackup,
   type SnapshotInput,

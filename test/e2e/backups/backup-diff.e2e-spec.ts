@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { seedFromExports } from '../../../src/graph-simulator';
 import { settingDefinitionDisplayName } from '../../../src/graph-simulator/setting-definitions.handlers';
 import { buildDataSourceOptions } from '../../../src/infrastructure/database/data-source-options';
+import { BackupsFacade } from '../../../src/modules/backups';
 import { startScenario, waitForRun, type Scenario } from '../../support/scenario';
 
 const FIXTURES = join(__dirname, '../../../../shared/fixtures/openintunebaseline');
@@ -181,6 +182,25 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
     ]);
     const whole = await scenario.call(DIFF_BACKUPS, { l: backups[0], r: otherBackup });
     expect(whole.data!.diffBackups).toMatchObject({ added: 0, removed: 0, changed: 1, unchanged: 71 });
+  });
+
+  it('offers the diff and the content hashes to other modules (restore) through the facade', async () => {
+    const facade = scenario.app.app.get(BackupsFacade);
+    const [left, right] = await Promise.all([
+      facade.findItem(await itemOf(backups[0])),
+      facade.findItem(await itemOf(backups[1])),
+    ]);
+    const rows = await facade.diffPolicies('settingsCatalogPolicy', left!, right!);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        path: `settings[${BACKUP_DIRECTORY}]`,
+        label: settingDefinitionDisplayName(BACKUP_DIRECTORY),
+      }),
+    ]);
+    expect(facade.contentHashes(left!.typeKey, left!.payload, left!.assignments)).toEqual({
+      payloadHash: left!.payloadHash,
+      assignmentsHash: left!.assignmentsHash,
+    });
   });
 
   it('refuses items of different types, and answers NOT_FOUND for a backup the caller cannot see', async () => {

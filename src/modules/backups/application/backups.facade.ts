@@ -7,6 +7,9 @@ import { isUuid } from '../../../shared/uuid';
 import { OperationRunsFacade, type OperationRunView } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { Backup } from '../domain/backup.entity';
+import { canonicalAssignments, canonicalPayload, contentHash } from '../domain/canonical-form';
+import { diffPolicies, type DiffRow } from '../domain/policy-diff';
+import { BackupDiffService } from './backup-diff.service';
 import { BackupItemReader } from './backup-item-reader';
 import { BackupRecorder, type RecordOptions } from './backup-recorder';
 import {
@@ -19,6 +22,14 @@ import {
 } from './backup-views';
 
 export type { BackupItemView, BackupView, RecordBackupInput, RecordedBackup, SnapshotInput };
+export type { DiffRow };
+
+/** One side of a policy diff for another module (restore): whose directory names its groups, and the raw content. */
+export interface PolicyDiffSide {
+  tenantId: string;
+  payload: Record<string, unknown>;
+  assignments: Record<string, unknown>[];
+}
 
 export interface StartBackupOptions {
   /** Limit the backup to these contract type keys (default: every readable type). */
@@ -39,6 +50,7 @@ export class BackupsFacade {
     private readonly recorder: BackupRecorder,
     private readonly runs: OperationRunsFacade,
     private readonly tenants: TenantsFacade,
+    private readonly diffs: BackupDiffService,
   ) {}
 
   async findBackup(backupId: string): Promise<BackupView | null> {
@@ -83,6 +95,27 @@ export class BackupsFacade {
     if (opts.types?.length) context.types = [...new Set(opts.types)];
     if (opts.itemIds?.length) context.itemIds = [...new Set(opts.itemIds)];
     return this.runs.start('backup.create', { tenantId, initiatorUserId: actor?.id ?? null, context });
+  }
+
+  /**
+   * The semantic diff of two versions of a policy (spec 006 § Diff rules), e.g. a backup item against the target's
+   * live object for a restore plan: setting labels from the label cache, group names from each side's directory cache.
+   */
+  async diffPolicies(typeKey: string, left: PolicyDiffSide, right: PolicyDiffSide): Promise<DiffRow[]> {
+    const lookups = await this.diffs.lookupsFor([[left, right]]);
+    return diffPolicies(typeKey, left, right, lookups);
+  }
+
+  /** The content hashes a backup would record for this payload and assignment set ("identical after normalization"). */
+  contentHashes(
+    typeKey: string,
+    payload: Record<string, unknown>,
+    assignments: Record<string, unknown>[],
+  ): { payloadHash: string; assignmentsHash: string } {
+    return {
+      payloadHash: contentHash(canonicalPayload(typeKey, payload)),
+      assignmentsHash: contentHash(canonicalAssignments(assignments)),
+    };
   }
 }
 

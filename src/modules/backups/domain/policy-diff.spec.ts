@@ -199,6 +199,40 @@ describe('diffPolicies', () => {
     ]);
   });
 
+  it('matches admin template values by definition and presentation, labelled by their names', () => {
+    const admx = (value: string, order: 'ab' | 'ba') => {
+      const a = {
+        id: 'dv-1',
+        enabled: true,
+        definition: { id: 'def-a', displayName: 'Set the home page' },
+        presentationValues: [
+          {
+            id: 'pv-1',
+            '@odata.type': '#microsoft.graph.groupPolicyPresentationValueText',
+            value,
+            presentation: { id: 'pr-1', label: 'Home page URL' },
+          },
+        ],
+      };
+      const b = { id: 'dv-2', enabled: false, definition: { id: 'def-b', displayName: 'Allow pop-ups' } };
+      return { displayName: 'Edge', definitionValues: order === 'ab' ? [a, b] : [b, a] };
+    };
+    const rows = diffPolicies(
+      'groupPolicyConfiguration',
+      { payload: admx('https://a', 'ab') },
+      { payload: admx('https://b', 'ba') },
+    );
+    expect(rows).toEqual([
+      {
+        path: 'definitionValues[def-a].presentationValues[pr-1].value',
+        label: 'Set the home page › Home page URL › value',
+        kind: 'changed',
+        left: 'https://a',
+        right: 'https://b',
+      },
+    ]);
+  });
+
   it('diffs group collections item by item', () => {
     const rule = (name: string, action: string) => ({
       children: [

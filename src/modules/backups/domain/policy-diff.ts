@@ -183,11 +183,24 @@ class Differ {
     for (const [key, b] of rightOnly) this.value(undefined, b, `${path}[${key}]`, this.itemLabel(b, key, path, label));
   }
 
+  /**
+   * A setting is its definition's name; another item its own name (`displayName`, an admin template value's
+   * `definition.displayName`, a presentation value's `presentation.label`), after the name of the item it sits in
+   * ("Turn off X › Option"); else the path. `label === path` means no human name yet.
+   */
   private itemLabel(item: unknown, key: string, path: string, label: string): string {
     if (isSettingItem(item)) return this.lookups.settingLabel?.(key) ?? key;
     if (isJsonObject(item)) {
-      const name = item.displayName ?? (isJsonObject(item.definition) ? item.definition.displayName : undefined);
-      if (typeof name === 'string' && name) return name;
+      const name =
+        item.displayName ??
+        (isJsonObject(item.definition) ? item.definition.displayName : undefined) ??
+        (isJsonObject(item.presentation) ? item.presentation.label : undefined);
+      if (typeof name === 'string' && name) {
+        // "Set the home page › presentationValues" → "Set the home page": the item's name says what it is.
+        const collection = path.slice(path.lastIndexOf('.') + 1);
+        const parent = label.endsWith(` › ${collection}`) ? label.slice(0, -(collection.length + 3)) : label;
+        return parent && parent !== path ? `${parent} › ${name}` : name;
+      }
     }
     return `${label || path}[${key}]`;
   }
