@@ -280,4 +280,27 @@ describe('restore', () => {
     expect(restored.subs.settings?.map((x) => x.settingInstance)).toEqual(original?.map((x) => x.settingInstance));
     expect(a.sim.count()).toBe(before);
   });
+
+  it('cancel stops between items: the run ends cancelled with a result for every item it started, none after', async () => {
+    const e = await newTenant(scenario, 'Cancelled');
+    await syncGroups(scenario, e.tenantId);
+    const { plan } = await previewPlan(scenario, { backupId, targetTenantId: e.tenantId });
+    scenario.sim.setFaults(e.sim.tenantId, { latencyMs: 50 });
+    try {
+      const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: e.name });
+      const runId = confirmed.data!.confirmRestorePlan.id;
+      while (scenario.sim.stats(e.sim.tenantId).writes < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+      await scenario.call(`mutation($id: ID!) { cancelOperationRun(id: $id) { id } }`, { id: runId });
+      const run = await waitForRun(scenario, runId, 60_000);
+      expect(run.outcome).toBe('CANCELLED');
+      const results = (await scenario.call(RESULTS, { r: runId })).data!.restoreResults;
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.length).toBeLessThan(plan.items.length);
+      // Every object written has its result (and ledger row): nothing was created behind the run's back.
+      const ledger = await db.query(`SELECT count(*)::int AS n FROM restore_id_ledger WHERE plan_id = $1`, [plan.id]);
+      expect(e.sim.count()).toBe(ledger[0].n);
+    } finally {
+      scenario.sim.setFaults(e.sim.tenantId, { latencyMs: 0 });
+    }
+  });
 });
