@@ -119,7 +119,9 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
     const connection = await this.tenants.connectionFor(plan.targetTenantId);
     if (!connection) throw new Error('The target tenant no longer exists or is archived');
     const stats = new GraphCallStats();
-    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    // No abort signal: a cancel must not cut a write in half (a create that reached Graph without its ledger row).
+    // Cancel is checked between items; each request still has the client's timeout.
+    const client = this.graph.forConnection(connection, { stats });
     const writer = new ItemWriter(client, this.settings);
     const resolver = new MappingResolver(this.db, plan, mappings);
     // Names of live objects per type as this attempt starts: a create that finds its name here was either made by
@@ -286,7 +288,6 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       const written = await this.write(o.writer, contract, o.source, targetId, true, resolve, plan.includeAssignments);
       return { ...written, created: true };
     } catch (error) {
-      if (run.signal.aborted) throw error;
       if (error instanceof GraphError || error instanceof UnresolvedMappingError)
         return { ...none, status: 'failed', message: safeErrorMessage(error, 500), code: runFailureOf(error).code };
       throw error;
