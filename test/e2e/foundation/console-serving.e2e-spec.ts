@@ -49,7 +49,7 @@ describe('console serving and security headers', () => {
   });
 
   it('leaves the API paths to the API', async () => {
-    const api = await get('/api/backups/x/export');
+    const api = await get('/api/no-such-route');
     expect(api.status).toBe(404);
     expect(await api.text()).not.toContain('<div id="root">');
     const graphql = await fetch(`${app.url}/graphql`, {
