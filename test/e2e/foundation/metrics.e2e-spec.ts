@@ -69,6 +69,8 @@ describe('/metrics', () => {
     );
     expect(sample(text, 'tenantatlas_graphql_request_duration_seconds_count{status="200"}')).toBeGreaterThan(0);
     expect(text).toMatch(/^tenantatlas_process_resident_memory_bytes \d+/m);
+    expect(sample(text, 'tenantatlas_outbox_unpublished_events')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'tenantatlas_outbox_relay_lag_seconds')).toBeGreaterThanOrEqual(0);
     // Bounded labels: no tenant, user or run ids anywhere.
     expect(text).not.toContain(tenantId);
     expect(text).not.toContain(run.id);
