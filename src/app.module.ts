@@ -10,6 +10,7 @@ import { GraphModule } from './infrastructure/graph';
 import { GraphqlSetupModule } from './infrastructure/graphql/graphql-setup.module';
 import { HealthModule } from './infrastructure/health/health.module';
 import { LoggingModule } from './infrastructure/logging/logging.module';
+import { MetricsModule } from './infrastructure/metrics';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RateLimitModule } from './infrastructure/rate-limit/rate-limit.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule,
         RateLimitModule,
         HealthModule,
+        MetricsModule,
         GraphModule,
         AccessModule.forRoot({
           imports: [RbacModule, TenantsModule, AuditModule],

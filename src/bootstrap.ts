@@ -9,6 +9,7 @@ import { serveConsole } from './infrastructure/console';
 import { parseTrustProxy } from './infrastructure/config/trust-proxy';
 import { securityHeaders } from './infrastructure/http/security-headers';
 import { HttpRateLimitMiddleware } from './infrastructure/rate-limit/http-rate-limit.middleware';
+import { httpMetrics } from './infrastructure/metrics';
 
 /** Builds the app for a validated environment; used by main.ts, the tests and the tools alike. */
 export async function createApp(env: Environment): Promise<INestApplication> {
@@ -20,6 +21,7 @@ export async function createApp(env: Environment): Promise<INestApplication> {
   app.set('trust proxy', parseTrustProxy(env.TRUST_PROXY));
   // First in the chain, before Nest adds body parsing, request logging, the router and Apollo at init: a refused
   // request costs none of them (see the middleware's comment).
+  app.use(httpMetrics); // counts what the limiter refuses too
   app.use(app.get(HttpRateLimitMiddleware).handle);
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
   app.use(securityHeaders(env));

@@ -1,7 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { startOwnRedis, type OwnRedis } from '../support/own-services';
 import { startTestApp, type RunningTestApp } from '../support/test-app';
 import { TestIssuer } from '../support/test-issuer';
 
+const INVENTORY_SCHEDULE_QUEUE = 'inventory-schedules'; // the module's queue, by name (as its e2e tests use it)
 const ADMIN = 'reliability.admin@msp.test';
 const TID = '0c0ffee0-0000-4000-8000-0000000000ab';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,5 +102,23 @@ describe('Redis killed', () => {
     });
     expect(after.body.errors).toBeUndefined();
     expect(after.body.data.setInventorySchedule.cron).toBe('0 3 * * *');
+  });
+
+  it('rebuilds the job schedulers from PostgreSQL when Redis comes back empty, without a worker restart', async () => {
+    const set = await post(`mutation($t: ID!) { setInventorySchedule(tenantId: $t, cron: "0 4 * * *") { cron } }`, {
+      t: tenantId,
+    });
+    expect(set.body.errors).toBeUndefined();
+    const schedulers = () => app.app.get<Queue>(getQueueToken(INVENTORY_SCHEDULE_QUEUE)).getJobSchedulersCount();
+    expect(await schedulers()).toBe(1);
+    await redis.kill();
+    await redis.restart(); // empty: no persistence
+    const deadline = Date.now() + 30_000;
+    while ((await schedulers().catch(() => 0)) < 1) {
+      if (Date.now() > deadline) throw new Error('the schedule was not rebuilt');
+      await sleep(200);
+    }
+    const [scheduler] = await app.app.get<Queue>(getQueueToken(INVENTORY_SCHEDULE_QUEUE)).getJobSchedulers();
+    expect(scheduler.pattern).toBe('0 4 * * *');
   });
 });

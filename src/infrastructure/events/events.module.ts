@@ -5,13 +5,14 @@ import { closeRedis, createRedis } from '../redis/redis.module';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { EventBus } from './event-bus';
 import { Outbox } from './outbox';
+import { OutboxMetrics } from './outbox-metrics';
 
 /**
  * The process-wide EventBus with its Redis pub/sub relay (one channel per REDIS_PREFIX), and the transactional outbox
  * for domain events that must not be lost. A subscriber connection
  * cannot run commands, so it gets its own.
  */
-@Module({ providers: [EventBus, Outbox], exports: [EventBus, Outbox] })
+@Module({ providers: [EventBus, Outbox, OutboxMetrics], exports: [EventBus, Outbox] })
 export class EventsModule implements OnModuleInit, OnApplicationShutdown {
   private subscriber: Redis | null = null;
   private readonly logger = new Logger(EventsModule.name);

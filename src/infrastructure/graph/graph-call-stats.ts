@@ -1,3 +1,12 @@
+import {
+  graphBudgetWaitSeconds,
+  graphRefused,
+  graphRequests,
+  graphRetries,
+  graphThrottled,
+  graphUnreachable,
+} from '../metrics/metrics';
+
 /** Counters for one run's Graph traffic, shown in run summaries. Mutable on purpose: one instance per run. */
 export class GraphCallStats {
   requests = 0;
@@ -15,7 +24,19 @@ export class GraphCallStats {
   budgetWaitedMs = 0;
   byStatus: Record<string, number> = {};
 
+  recordUnreachable(): void {
+    graphUnreachable.inc();
+    this.unreachable += 1;
+  }
+
+  recordRefused(): void {
+    graphRefused.inc();
+    this.refused += 1;
+  }
+
   recordResponse(status: number, isWrite: boolean): void {
+    graphRequests.inc({ status: String(status) }); // the process-wide metric; these fields are the run's own
+    if (status === 429) graphThrottled.inc();
     this.requests += 1;
     if (isWrite) this.writes += 1;
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
@@ -24,11 +45,13 @@ export class GraphCallStats {
   }
 
   recordRetry(delayMs: number): void {
+    graphRetries.inc();
     this.retries += 1;
     this.waitedMs += delayMs;
   }
 
   recordBudgetWait(delayMs: number): void {
+    graphBudgetWaitSeconds.inc(delayMs / 1000);
     this.budgetWaitedMs += delayMs;
   }
 

@@ -243,7 +243,7 @@ export class HttpGraphClient implements GraphClient {
     if (this.unavailableSince !== null && outageLimitMs !== undefined) {
       const downMs = Date.now() - this.unavailableSince;
       if (downMs >= outageLimitMs) {
-        this.deps.stats.refused += 1;
+        this.deps.stats.recordRefused();
         throw new GraphUnavailableError(
           `Microsoft Graph has not answered for ${Math.round(downMs / 1000)} s (outage limit ${Math.round(outageLimitMs / 1000)} s); giving up`,
           { status: 0, ...where },
@@ -265,8 +265,8 @@ export class HttpGraphClient implements GraphClient {
     } catch (error) {
       if (error instanceof GraphUnavailableError) {
         this.unavailableSince ??= Date.now();
-        if (!wentOut) this.deps.stats.refused += 1;
-        else if (error.status === 0) this.deps.stats.unreachable += 1;
+        if (!wentOut) this.deps.stats.recordRefused();
+        else if (error.status === 0) this.deps.stats.recordUnreachable();
       } else if (error instanceof GraphError) this.unavailableSince = null; // an answer (4xx, 429): Graph is there
       throw error;
     }

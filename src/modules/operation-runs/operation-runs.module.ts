@@ -6,6 +6,7 @@ import { LockedNoopRunHandler, NoopRunHandler } from './application/handlers/noo
 import { OperationRunQueries } from './application/operation-run.queries';
 import { OperationRunsFacade } from './application/operation-runs.facade';
 import { RunEventsPublisher } from './application/run-events.publisher';
+import { RunMetrics } from './application/run-metrics';
 import { RunQueue } from './application/run-queue';
 import { RunStore } from './application/run-store';
 import { RunTypeRegistry } from './application/run-type.registry';
@@ -27,6 +28,7 @@ import { RunUpdatesPubSub } from './graphql/run-updates.pubsub';
     RunStore,
     RunQueue,
     RunEventsPublisher,
+    RunMetrics,
     OperationRunQueries,
     OperationRunsFacade,
     NoopRunHandler,

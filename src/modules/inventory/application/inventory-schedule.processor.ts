@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type OnApplicationBootstrap, Logger } from '@nestjs/common';
+import { type OnApplicationBootstrap, type OnApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { AppConfig } from '../../../infrastructure/config/app-config';
 import { connectionErrorLog } from '../../../infrastructure/queue/connection-error-log';
 import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-schedule.service';
 
@@ -9,11 +10,15 @@ import { INVENTORY_SCHEDULE_QUEUE, InventoryScheduleService } from './inventory-
  * the database before the first tick is taken.
  */
 @Processor(INVENTORY_SCHEDULE_QUEUE, { autorun: false, concurrency: 2 })
-export class InventoryScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class InventoryScheduleProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InventoryScheduleProcessor.name);
   private readonly connectionError = connectionErrorLog(this.logger, 'Schedule worker');
+  private repairTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly schedules: InventoryScheduleService) {
+  constructor(
+    private readonly schedules: InventoryScheduleService,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -21,6 +26,16 @@ export class InventoryScheduleProcessor extends WorkerHost implements OnApplicat
     const count = await this.schedules.registerAll();
     if (count) this.logger.log(`Registered ${count} inventory schedule(s)`);
     void this.worker.run();
+    // Redis may lose its data while this worker runs (restarted empty): the schedules come back without a restart.
+    this.repairTimer = setInterval(
+      () => void this.schedules.repairIfLost().catch(() => undefined), // Redis still down: next time
+      this.config.env.RECONCILER_INTERVAL_MS,
+    );
+    this.repairTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.repairTimer) clearInterval(this.repairTimer);
   }
 
   @OnWorkerEvent('error')

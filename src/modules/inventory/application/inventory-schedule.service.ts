@@ -84,6 +84,17 @@ export class InventoryScheduleService {
     return { runId: run.id, created };
   }
 
+  /**
+   * Redis lost job schedulers (restarted empty, flushed) while PostgreSQL still has their rows: rebuilds them all.
+   * One count on each side per call; workers call it every RECONCILER_INTERVAL_MS.
+   */
+  async repairIfLost(): Promise<number> {
+    const [rows, registered] = await Promise.all([this.schedules.count(), this.queue.getJobSchedulersCount()]);
+    if (registered >= rows) return 0;
+    this.logger.warn(`Redis holds ${registered} of ${rows} inventory schedules: rebuilding them from PostgreSQL`);
+    return this.registerAll();
+  }
+
   /** Rebuilds every job scheduler from the database (Redis may have lost them); idempotent. */
   async registerAll(): Promise<number> {
     const all = await this.schedules.find();

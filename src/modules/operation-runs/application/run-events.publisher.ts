@@ -4,6 +4,7 @@ import type { OperationRun } from '../domain/operation-run.entity';
 import type { OperationRunOutcome } from '../../../infrastructure/runs';
 import { withVersion } from './run-store';
 import type { OperationRunEventBase, OperationRunSnapshot } from './operation-run.events';
+import { RunMetrics } from './run-metrics';
 import { RunTypeRegistry } from './run-type.registry';
 
 export function snapshotOf(run: OperationRun): OperationRunSnapshot {
@@ -39,6 +40,7 @@ export class RunEventsPublisher {
     private readonly bus: EventBus,
     private readonly outbox: Outbox,
     private readonly registry: RunTypeRegistry,
+    private readonly metrics: RunMetrics,
   ) {}
 
   /** What a start writes to the outbox with the new run (its version is set by the insert). */
@@ -63,6 +65,7 @@ export class RunEventsPublisher {
   }
 
   started(run: OperationRun): void {
+    this.metrics.started(run);
     this.bus.emit('operation-run.started', this.eventBase(run));
     this.updated(run);
   }
@@ -73,6 +76,7 @@ export class RunEventsPublisher {
   }
 
   completed(run: OperationRun, events: StagedEvent[]): void {
+    this.metrics.completed(run);
     void this.outbox.publish(withVersion(events, run.version));
     this.updated(run);
   }
