@@ -1,4 +1,4 @@
-/** Announced (outbox, after commit) by every `backup.create` run that completed a backup. */
+/** Announced (outbox, after commit) by every `backup.create` run that completed a backup, and by every import. */
 export interface BackupCompleted {
   tenantId: string;
   backupId: string;

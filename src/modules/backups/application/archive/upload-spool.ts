@@ -19,6 +19,10 @@ export interface SpooledUpload {
  * Content-Length claimed; over the cap the body stops being read and the file is removed.
  */
 export async function spoolUpload(body: Readable, maxBytes: number, field: string): Promise<SpooledUpload> {
+  // A client that hangs up while the temp folder is made must not be an unhandled 'error' (a process crash);
+  // `pipeline` then sees the destroyed body and rejects.
+  const swallow = (): void => undefined;
+  body.on('error', swallow);
   const dir = await mkdtemp(join(tmpdir(), 'tenantatlas-import-'));
   const path = join(dir, 'upload.zip');
   let bytes = 0;
@@ -43,6 +47,8 @@ export async function spoolUpload(body: Readable, maxBytes: number, field: strin
     await discard();
     if (err instanceof ArchiveRejectedError) throw err;
     throw new ArchiveRejectedError('NOT_A_ZIP', 'The upload ended before it was complete', field);
+  } finally {
+    body.off('error', swallow);
   }
   return { path, bytes, discard };
 }
