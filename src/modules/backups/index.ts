@@ -17,6 +17,7 @@ export {
   type SnapshotInput,
   type StartBackupOptions,
 } from './application/backups.facade';
+export { DiffKindEnum } from './graphql/backup-diff.type';
 export type { BackupCompleted } from './application/backups.events';
 export type { BackupCreateContext, BackupCreateResult } from './application/backups.run-types';
 export type { BackupCompareLiveContext, BackupCompareLiveResult } from './application/backup-compare-live.run-types';

@@ -8,7 +8,7 @@ export const FIXTURES = join(__dirname, '../../../../shared/fixtures/openintuneb
 export const GRANT = `mutation($t: ID!, $u: String!, $r: TenantRole!) { grantTenantAccess(tenantId: $t, userUpn: $u, role: $r) { role } }`;
 export const PREVIEW = `mutation($input: StartRestorePreviewInput!) { startRestorePreview(input: $input) { id } }`;
 export const PLAN = `query($id: ID!) { restorePlan(id: $id) { id status planHash expiresAt counts { create update skip blocked }
-  items { id seq typeKey sourceId displayName action reasons targetId matchedBy diff { path left right } }
+  items { id seq typeKey sourceId displayName action reasons targetId matchedBy diff { path label kind left right } }
   mappings { kind sourceId sourceName targetId foundBy note } } }`;
 export const CONFIRM = `mutation($p: ID!, $h: String!, $n: String!) { confirmRestorePlan(planId: $p, planHash: $h, typedTenantName: $n) { id } }`;
 export const RESULTS = `query($r: ID!) { restoreResults(runId: $r) { seq typeKey displayName status targetId created message } }`;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { settingDefinitionDisplayName } from '../../../src/graph-simulator/setting-definitions.handlers';
 import { buildDataSourceOptions } from '../../../src/infrastructure/database/data-source-options';
 import { startScenario, waitForRun, type Scenario } from '../../support/scenario';
 import {
@@ -13,6 +14,11 @@ import {
   syncInventory,
 } from './restore-helpers';
 import { backupOf, backupItems } from './backup-helpers';
+
+/** The OpenIntuneBaseline LAPS policy (settings catalog) and one of its choice settings. */
+const LAPS = 'b0fa4e4d-a312-4533-ab54-e340cb0656d5';
+const BACKUP_DIRECTORY = 'device_vendor_msft_laps_policies_backupdirectory';
+type Setting = { settingInstance: { settingDefinitionId: string; choiceSettingValue: { value: string } } };
 
 /**
  * Restore end to end on the simulator: tenant A holds the 72 OpenIntuneBaseline policies (some assigned to groups,
@@ -138,11 +144,12 @@ describe('restore', () => {
     expect(different).toEqual([]);
   });
 
-  it('a re-run creates nothing: every item is a skip or an update, and the ledger finds each object', async () => {
+  it('a re-run creates nothing: every item is a skip (identical once ids are mapped), and the ledger finds each object', async () => {
     await syncInventory(scenario, b.tenantId);
     const objects = objectCount(b);
     const { plan } = await previewPlan(scenario, { backupId, targetTenantId: b.tenantId });
-    expect(plan.items.filter((i: any) => !['SKIP', 'UPDATE'].includes(i.action))).toEqual([]);
+    // Nothing changed since the round trip: assignments with B's group and filter ids (mapped) are no change either.
+    expect(plan.items.filter((i: any) => i.action !== 'SKIP')).toEqual([]);
     expect(plan.items.every((i: any) => i.matchedBy === 'ledger')).toBe(true);
     const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: b.name });
     const executed = await waitForRun(scenario, confirmed.data!.confirmRestorePlan.id, 180_000);
@@ -280,12 +287,16 @@ describe('restore', () => {
   });
 
   it('same tenant: matches by original id, puts a changed policy back and skips the rest', async () => {
-    const policies = a.sim.list('deviceManagement/configurationPolicies');
-    const changed = policies[10];
+    const changed = a.sim.get('deviceManagement/configurationPolicies', LAPS)!;
     const original = structuredClone(changed.subs.settings);
-    changed.entity.name = `${String(changed.entity.name)} (renamed)`;
+    const name = String(changed.entity.name);
+    changed.entity.name = `${name} (renamed)`;
     changed.entity.lastModifiedDateTime = new Date().toISOString();
-    changed.subs.settings = [];
+    const setting = (changed.subs.settings as unknown as Setting[]).find(
+      (s) => s.settingInstance.settingDefinitionId === BACKUP_DIRECTORY,
+    )!;
+    const before = setting.settingInstance.choiceSettingValue.value;
+    setting.settingInstance.choiceSettingValue.value = `${BACKUP_DIRECTORY}_2`;
     await syncInventory(scenario, a.tenantId);
     const { plan } = await previewPlan(scenario, {
       backupId,
@@ -294,16 +305,37 @@ describe('restore', () => {
     });
     expect(plan.items.every((i: any) => i.matchedBy === 'originalId')).toBe(true);
     const update = plan.items.filter((i: any) => i.action === 'UPDATE');
-    expect(update.map((i: any) => i.targetId)).toEqual([changed.entity.id]);
-    expect(plan.items.filter((i: any) => i.action === 'SKIP')).toHaveLength(plan.items.length - 1);
-    const before = a.sim.count();
+    expect(update.map((i: any) => i.targetId)).toEqual([LAPS]);
+    // The backups module's diff: one row per changed setting, labelled with the setting definition's name.
+    expect(update[0].diff).toEqual([
+      {
+        path: 'name',
+        label: 'name',
+        kind: 'CHANGED',
+        left: JSON.stringify(name),
+        right: JSON.stringify(`${name} (renamed)`),
+      },
+      {
+        path: `settings[${BACKUP_DIRECTORY}]`,
+        label: settingDefinitionDisplayName(BACKUP_DIRECTORY),
+        kind: 'CHANGED',
+        left: JSON.stringify(before),
+        right: JSON.stringify(`${BACKUP_DIRECTORY}_2`),
+      },
+    ]);
+    // Assigned policies too: their group ids map to themselves in the same tenant, so identical means skip.
+    const skipped = plan.items.filter((i: any) => i.action === 'SKIP');
+    expect(skipped).toHaveLength(plan.items.length - 1);
+    expect(skipped.map((i: any) => i.displayName)).toEqual(expect.arrayContaining(assigned.filter((n) => n !== name)));
+    expect(skipped.every((i: any) => i.reasons.includes('identical after normalisation'))).toBe(true);
+    const count = a.sim.count();
     const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: a.name });
     const executed = await waitForRun(scenario, confirmed.data!.confirmRestorePlan.id, 180_000);
     expect(executed.outcome).toBe('SUCCEEDED');
-    const restored = a.sim.get('deviceManagement/configurationPolicies', String(changed.entity.id))!;
-    expect(restored.entity.name).not.toContain('(renamed)');
+    const restored = a.sim.get('deviceManagement/configurationPolicies', LAPS)!;
+    expect(restored.entity.name).toBe(name);
     expect(restored.subs.settings?.map((x) => x.settingInstance)).toEqual(original?.map((x) => x.settingInstance));
-    expect(a.sim.count()).toBe(before);
+    expect(a.sim.count()).toBe(count);
   });
 
   it('cancel stops between items: the run ends cancelled with a result for every item it started, none after', async () => {

@@ -20,9 +20,8 @@ import {
 import { DirectoryFacade } from '../../directory';
 import { InventoryFacade } from '../../inventory';
 import { TenantsFacade } from '../../tenants';
-import { changeRows, comparablePayload } from '../domain/comparable';
 import { inDependencyOrder } from '../domain/dependency-order';
-import { assignmentBodies, mapPayloadIds, mappingKey, resolveReference, unmappedReasons } from '../domain/mapping';
+import { mappingKey, resolveReference, unmappedReasons } from '../domain/mapping';
 import { fingerprintOf, matchItem } from '../domain/matching';
 import { planHash } from '../domain/plan-hash';
 import { preflightReasons } from '../domain/preflight';
@@ -34,6 +33,7 @@ import { RestorePlanItem } from '../domain/restore-plan-item.entity';
 import { RestorePlan } from '../domain/restore-plan.entity';
 import { RESTORE_BACKUP_SOURCE, type RestoreBackupSource } from './backup-source';
 import type { RestorePreviewResult } from './restore.run-types';
+import { compareUpdate } from './update-comparison';
 import { listTargetObjects, readFull, toTarget } from './target-reader';
 
 /** The contract type that holds the objects a mapping kind points at (groups live in the directory cache). */
@@ -136,7 +136,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       referenced.set(`${item.typeKey}:${item.sourceId}`, item.displayName);
     const mappings = await this.resolveMappings(sourceTenantId, targetTenantId, drafts, live, referenced);
     const resolve = (kind: MappingKind, id: string) => mappings.get(mappingKey(kind, id))?.targetId ?? id;
-    for (const d of drafts) this.decide(d, mappings, resolve, ctx.includeAssignments);
+    for (const d of drafts) await this.decide(d, targetTenantId, mappings, resolve, ctx.includeAssignments);
 
     const ordered = inDependencyOrder(
       drafts.map((d) => ({
@@ -346,13 +346,17 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
     return out;
   }
 
-  /** Blocks on unmapped references; an update whose mapped payload and assignments equal the live ones is a skip. */
-  private decide(
+  /**
+   * Blocks on unmapped references; an update whose mapped payload and assignments are identical to the live ones
+   * after the backups module's normalisation is a skip, else it carries that module's diff rows (`compareUpdate`).
+   */
+  private async decide(
     d: DraftItem,
+    targetTenantId: string,
     mappings: Map<string, MappingEntry>,
     resolve: (kind: MappingKind, id: string) => string,
     includeAssignments: boolean,
-  ): void {
+  ): Promise<void> {
     d.baseReasons = [...d.reasons];
     d.intendedAction = d.action;
     d.reasons.push(...unmappedReasons(d.refs, mappings));
@@ -361,27 +365,13 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       return;
     }
     if (d.action !== 'update' || !d.live || !isGraphTypeKey(d.source.typeKey)) return;
-    const contract = GRAPH_CONTRACTS[d.source.typeKey];
-    const left = comparablePayload(contract, mapPayloadIds(d.source.typeKey, d.source.payload, resolve));
-    const right = comparablePayload(contract, d.live);
-    const rows = changeRows(left, right);
-    if (includeAssignments && contract.assignments) {
-      const mine = sortedJson(assignmentBodies(d.source.typeKey, d.source.assignments, resolve));
-      const theirs = sortedJson(
-        assignmentBodies(
-          d.source.typeKey,
-          (d.live.assignments as Record<string, unknown>[] | undefined) ?? [],
-          (_k, id) => id,
-        ),
-      );
-      if (mine !== theirs) rows.push({ path: 'assignments', left: JSON.parse(mine), right: JSON.parse(theirs) });
-    }
-    if (rows.length === 0) {
+    const diff = await compareUpdate(this.backups!, d.source, d.live, { targetTenantId, resolve, includeAssignments });
+    d.live = null;
+    if (diff === null) {
       d.action = d.intendedAction = 'skip';
       d.reasons.push('identical after normalisation');
       d.baseReasons = [...d.reasons];
-    } else d.diff = rows;
-    d.live = null;
+    } else d.diff = diff;
   }
 
   private async inventoryFingerprints(
@@ -405,15 +395,6 @@ export function inventoryFingerprint(row: {
   missingSince: Date | null;
 }): string {
   return `${row.lastModifiedAt?.toISOString() ?? ''}|${row.version ?? ''}|${row.missingSince ? 'missing' : ''}`;
-}
-
-function sortedJson(list: unknown[]): string {
-  return JSON.stringify(
-    list
-      .map((x) => JSON.stringify(x))
-      .sort()
-      .map((s) => JSON.parse(s)),
-  );
 }
 
 export function countActions(items: ReadonlyArray<{ action: RestoreAction }>): Record<string, number> {

@@ -1,62 +1,39 @@
-import type { GraphContract } from '../../../infrastructure/graph';
-import { writeBody } from './write-payload';
+import { isGraphTypeKey, getContract } from '../../../infrastructure/graph';
+import { assignmentBodies, mapPayloadIds, type IdResolver } from './mapping';
 
-/** Fields that differ between two copies of the same policy without meaning anything. */
-const VOLATILE = new Set(['id', 'createdDateTime', 'lastModifiedDateTime', 'version', 'settingCount', 'isAssigned']);
-
-function normalise(value: unknown, depth = 0): unknown {
-  if (Array.isArray(value)) return value.map((v) => normalise(v, depth + 1));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      if (VOLATILE.has(key)) continue;
-      // Graph adds the (only possible) type to children it stores, e.g. compliance scheduled actions.
-      if (depth > 0 && key === '@odata.type') continue;
-      const v = normalise((value as Record<string, unknown>)[key], depth + 1);
-      // null, "" and [] mean "not set" alike (CIPP compares them as equal).
-      if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-      out[key] = v;
-    }
-    return out;
-  }
-  return value;
+/** One side of an update's comparison: a payload and its assignment set, raw (the backups module canonicalises). */
+export interface ComparedSide {
+  payload: Record<string, unknown>;
+  assignments: Record<string, unknown>[];
 }
 
-/** The part of a payload a restore writes, normalised for comparison (never sent: the raw JSON is). */
-export function comparablePayload(contract: GraphContract, payload: Record<string, unknown>): unknown {
-  const keep = ['settings', 'scheduledActionsForRule', 'apps', 'definitionValues'];
-  const body = writeBody(contract, payload, keep);
-  delete body['@odata.type'];
-  return normalise(body);
+/**
+ * What an update compares: the backed-up item as restore would write it (tenant-bound ids already mapped to the
+ * target's, so a group found under another id is no change) against the live object. Assignments on both sides
+ * take the shape restore writes (direct ones only, MAM's virtual "All users" group, mapped group and filter ids);
+ * without `includeAssignments`, or for a type without assignments, both sides have none (they are not compared).
+ * What counts as a change is the backups module's (`BackupsFacade.contentHashes` / `diffPolicies`).
+ */
+export function comparedSides(
+  typeKey: string,
+  source: ComparedSide,
+  live: Record<string, unknown>,
+  resolve: IdResolver,
+  includeAssignments: boolean,
+): { left: ComparedSide; right: ComparedSide } {
+  const withAssignments = includeAssignments && isGraphTypeKey(typeKey) && getContract(typeKey).assignments;
+  const liveAssignments = Array.isArray(live.assignments) ? (live.assignments as Record<string, unknown>[]) : [];
+  return {
+    left: {
+      payload: mapPayloadIds(typeKey, source.payload, resolve),
+      assignments: withAssignments ? assignmentBodies(typeKey, source.assignments, resolve) : [],
+    },
+    right: {
+      payload: live,
+      assignments: withAssignments ? assignmentBodies(typeKey, liveAssignments, (_kind, id) => id) : [],
+    },
+  };
 }
 
-export interface ChangeRow {
-  path: string;
-  left: unknown;
-  right: unknown;
-}
-
-function leaves(value: unknown, path: string, out: Map<string, unknown>): void {
-  if (value && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-    if (entries.length === 0) out.set(path, value);
-    for (const [k, v] of entries) leaves(v, path ? `${path}.${k}` : k, out);
-    return;
-  }
-  out.set(path, value);
-}
-
-/** Leaf-level differences of two normalised values (left: the backup, right: the live target), capped. */
-export function changeRows(left: unknown, right: unknown, cap = 200): ChangeRow[] {
-  const l = new Map<string, unknown>();
-  const r = new Map<string, unknown>();
-  leaves(left, '', l);
-  leaves(right, '', r);
-  const rows: ChangeRow[] = [];
-  for (const path of [...new Set([...l.keys(), ...r.keys()])].sort()) {
-    if (JSON.stringify(l.get(path)) === JSON.stringify(r.get(path))) continue;
-    rows.push({ path, left: l.get(path) ?? null, right: r.get(path) ?? null });
-    if (rows.length >= cap) break;
-  }
-  return rows;
-}
+/** Rows a plan item keeps at most (the jsonb column stays small; the plan hash covers them). */
+export const MAX_PLAN_DIFF_ROWS = 200;

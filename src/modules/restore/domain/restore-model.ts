@@ -47,6 +47,19 @@ export const MAPPING_SOURCES: readonly MappingSource[] = [
 /** How a backed-up object was matched to a target object. */
 export type MatchedBy = 'originalId' | 'ledger' | 'name';
 
+/**
+ * One setting (or assignment) an update would change, as the backups module's `diffPolicies` reports it: the
+ * backup (left, ids mapped to the target's) against the live object (right). Plans written before labels existed
+ * stored `{path, left, right}` only.
+ */
+export interface PlanDiffRow {
+  path: string;
+  label?: string;
+  kind?: 'added' | 'removed' | 'changed';
+  left: unknown;
+  right: unknown;
+}
+
 /** One backed-up object as restore reads it (the backups module's BackupItemView, narrowed). */
 export interface SourceItem {
   id: string;

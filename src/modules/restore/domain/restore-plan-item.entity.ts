@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ChangeRow } from './comparable';
 import type { Reference } from './references';
-import type { MatchedBy, RestoreAction } from './restore-model';
+import type { MatchedBy, PlanDiffRow, RestoreAction } from './restore-model';
 
 /** One backed-up object in a plan: its action, every reason it is blocked, its target and what preview saw there. */
 @Entity({ name: 'restore_plan_items' })
@@ -30,5 +29,6 @@ export class RestorePlanItem {
   @Column({ name: 'target_fingerprint', type: 'text', nullable: true }) targetFingerprint: string | null;
   /** The target's inventory row at preview (lastModifiedAt|version); confirm refuses when it moved. */
   @Column({ name: 'inventory_fingerprint', type: 'text', nullable: true }) inventoryFingerprint: string | null;
-  @Column({ type: 'jsonb', nullable: true }) diff: ChangeRow[] | null;
+  /** For updates: what would change (capped at MAX_PLAN_DIFF_ROWS). */
+  @Column({ type: 'jsonb', nullable: true }) diff: PlanDiffRow[] | null;
 }

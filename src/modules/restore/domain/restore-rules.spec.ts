@@ -1,5 +1,5 @@
 import { getContract } from '../../../infrastructure/graph';
-import { changeRows, comparablePayload } from './comparable';
+import { comparedSides } from './comparable';
 import { dependencyRank, inDependencyOrder } from './dependency-order';
 import { assignmentBodies, mapPayloadIds, mappingKey, resolveReference, unmappedReasons } from './mapping';
 import { fingerprintOf, matchItem } from './matching';
@@ -256,14 +256,27 @@ describe('write bodies', () => {
     expect(writeBody(contract, { name: 'P', settings: [] })).toEqual({ name: 'P' });
   });
 
-  it('compares payloads without ids, timestamps and empty values, and lists leaf changes', () => {
-    const contract = getContract('deviceConfiguration');
-    const a = comparablePayload(contract, { id: '1', displayName: 'X', version: 3, description: '', flag: true });
-    const b = comparablePayload(contract, { id: '2', displayName: 'X', version: 9, flag: true });
-    expect(a).toEqual(b);
-    expect(changeRows(a, comparablePayload(contract, { displayName: 'X', flag: false }))).toEqual([
-      { path: 'flag', left: true, right: false },
-    ]);
+  it('compares the backup as restore writes it (mapped ids, write-shaped assignments) with the live object', () => {
+    const resolve = (kind: string, id: string) => `${kind}:${id}`;
+    const group = (id: string) => ({ '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: id });
+    const source = {
+      payload: { name: 'P', roleScopeTagIds: ['0', '7'] },
+      assignments: [
+        { id: 'a1', source: 'direct', target: group('g') },
+        { id: 'a2', source: 'policySets', target: group('h') },
+      ],
+    };
+    const live = { id: 'x', name: 'P', assignments: [{ id: 'b1', source: 'direct', target: group('group:g') }] };
+    const sides = comparedSides('settingsCatalogPolicy', source, live, resolve, true);
+    expect(sides.left).toEqual({
+      payload: { name: 'P', roleScopeTagIds: ['0', 'scopeTag:7'] },
+      assignments: [{ target: group('group:g') }],
+    });
+    // The live side keeps its ids (they are the target's) and the same write shape.
+    expect(sides.right).toEqual({ payload: live, assignments: [{ target: group('group:g') }] });
+    // Without assignments, or for a type that has none, neither side has any.
+    expect(comparedSides('settingsCatalogPolicy', source, live, resolve, false).left.assignments).toEqual([]);
+    expect(comparedSides('roleDefinition', source, live, resolve, true).right.assignments).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DiffKindEnum } from '../../backups';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export enum RestorePlanStatusValue {
@@ -77,10 +78,17 @@ export class StartRestorePreviewInput {
 }
 
 @ObjectType('RestoreDiffRow', {
-  description: 'One setting that differs: the backup (left) against the live target (right).',
+  description:
+    "One setting that differs: the backup (left, ids mapped to the target) against the live target (right), by the backups module's diff rules (spec 006 § Diff rules).",
 })
 export class RestoreDiffRowType {
   @Field() path: string;
+  @Field({
+    description:
+      "For humans: the setting definition's display name (else its id), the assignment target with the group name, or the property path.",
+  })
+  label: string;
+  @Field(() => DiffKindEnum) kind: DiffKindEnum;
   @Field({ description: 'JSON of the backed-up value.' }) left: string;
   @Field({ description: 'JSON of the live value.' }) right: string;
 }

@@ -1,3 +1,4 @@
+import type { DiffKindEnum } from '../../backups';
 import type { RestoreMapping } from '../domain/restore-mapping.entity';
 import type { RestorePlanItem } from '../domain/restore-plan-item.entity';
 import type { RestorePlan } from '../domain/restore-plan.entity';
@@ -49,7 +50,14 @@ export function toPlanType(plan: RestorePlan, items: RestorePlanItem[], mappings
       reasons: i.reasons,
       targetId: i.targetId,
       matchedBy: i.matchedBy,
-      diff: (i.diff ?? []).map((d) => ({ path: d.path, left: json(d.left), right: json(d.right) })),
+      diff: (i.diff ?? []).map((d) => ({
+        path: d.path,
+        // Plans written before labels existed: the path stands in, the change kind was not recorded.
+        label: d.label ?? d.path,
+        kind: (d.kind ?? 'changed') as DiffKindEnum,
+        left: json(d.left),
+        right: json(d.right),
+      })),
     })),
     mappings: mappings.map((m) => ({
       kind: m.kind as RestoreMappingKindValue,
