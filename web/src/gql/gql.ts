@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query OperationRuns($filter: OperationRunFilterInput, $first: Int!, $after: String) {\n    operationRuns(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...RunFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OperationRunsDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelOperationRun(id: $id) {\n      ...RunFields\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  query GroupOptions($tenantId: ID!, $search: String) {\n    directoryGroups(tenantId: $tenantId, search: $search, first: 25) {\n      edges {\n        node {\n          id\n          externalId\n          displayName\n          deletedAt\n        }\n      }\n    }\n  }\n": typeof types.GroupOptionsDocument,
     "\n  query Tenant($id: ID!) {\n    tenant(id: $id) {\n      ...TenantSummaryFields\n      grantedPermissions\n    }\n    inventorySchedule(tenantId: $id) {\n      cron\n      updatedAt\n    }\n  }\n": typeof types.TenantDocument,
     "\n  mutation VerifyTenant($tenantId: ID!) {\n    verifyTenant(tenantId: $tenantId) {\n      ...RunFields\n    }\n  }\n": typeof types.VerifyTenantDocument,
     "\n  mutation StartInventorySync($tenantId: ID!) {\n    startInventorySync(tenantId: $tenantId) {\n      ...RunFields\n    }\n  }\n": typeof types.StartInventorySyncDocument,
@@ -59,6 +60,7 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query OperationRuns($filter: OperationRunFilterInput, $first: Int!, $after: String) {\n    operationRuns(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...RunFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OperationRunsDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelOperationRun(id: $id) {\n      ...RunFields\n    }\n  }\n": types.CancelRunDocument,
+    "\n  query GroupOptions($tenantId: ID!, $search: String) {\n    directoryGroups(tenantId: $tenantId, search: $search, first: 25) {\n      edges {\n        node {\n          id\n          externalId\n          displayName\n          deletedAt\n        }\n      }\n    }\n  }\n": types.GroupOptionsDocument,
     "\n  query Tenant($id: ID!) {\n    tenant(id: $id) {\n      ...TenantSummaryFields\n      grantedPermissions\n    }\n    inventorySchedule(tenantId: $id) {\n      cron\n      updatedAt\n    }\n  }\n": types.TenantDocument,
     "\n  mutation VerifyTenant($tenantId: ID!) {\n    verifyTenant(tenantId: $tenantId) {\n      ...RunFields\n    }\n  }\n": types.VerifyTenantDocument,
     "\n  mutation StartInventorySync($tenantId: ID!) {\n    startInventorySync(tenantId: $tenantId) {\n      ...RunFields\n    }\n  }\n": types.StartInventorySyncDocument,
@@ -148,6 +150,10 @@ export function graphql(source: "\n  query OperationRuns($filter: OperationRunFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelOperationRun(id: $id) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelOperationRun(id: $id) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupOptions($tenantId: ID!, $search: String) {\n    directoryGroups(tenantId: $tenantId, search: $search, first: 25) {\n      edges {\n        node {\n          id\n          externalId\n          displayName\n          deletedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupOptions($tenantId: ID!, $search: String) {\n    directoryGroups(tenantId: $tenantId, search: $search, first: 25) {\n      edges {\n        node {\n          id\n          externalId\n          displayName\n          deletedAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,84 @@
+import { Badge, Group, Switch, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { diffKindLabel, formatDiffValue, visibleDiffRows, type DiffRowView } from './diff-rows';
+
+const KIND_COLORS: Record<string, string> = { ADDED: 'green', REMOVED: 'red', CHANGED: 'yellow', UNCHANGED: 'gray' };
+
+/**
+ * A setting-level diff: one row per setting with its label, the left value and the right value. Group ids arrive
+ * already named by the API (the directory cache), so nothing here looks names up.
+ */
+export function DiffView({
+  rows,
+  leftTitle,
+  rightTitle,
+  caption,
+}: {
+  rows: readonly DiffRowView[];
+  leftTitle: string;
+  rightTitle: string;
+  caption: string;
+}) {
+  const [changedOnly, setChangedOnly] = useState(true);
+  const shown = visibleDiffRows(rows, changedOnly);
+  const hasUnchanged = shown.length !== rows.length || rows.some((r) => r.kind.toUpperCase() === 'UNCHANGED');
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" role="status">
+          {visibleDiffRows(rows, true).length === 0
+            ? 'No differences.'
+            : `${visibleDiffRows(rows, true).length} setting(s) differ.`}
+        </Text>
+        <Switch
+          label="Changed settings only"
+          checked={changedOnly}
+          onChange={(e) => setChangedOnly(e.currentTarget.checked)}
+          disabled={!hasUnchanged}
+          description={hasUnchanged ? undefined : 'Every row here is a change'}
+        />
+      </Group>
+      {shown.length > 0 && (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped aria-label={caption} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w="30%">
+                  Setting
+                </Table.Th>
+                <Table.Th scope="col" w="10%">
+                  Change
+                </Table.Th>
+                <Table.Th scope="col">{leftTitle}</Table.Th>
+                <Table.Th scope="col">{rightTitle}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((row) => (
+                <Table.Tr key={`${row.kind}:${row.path}`}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {row.label}
+                    </Text>
+                    {row.label !== row.path && (
+                      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                        {row.path}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={KIND_COLORS[row.kind.toUpperCase()] ?? 'gray'} variant="light">
+                      {diffKindLabel(row.kind)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{formatDiffValue(row.left)}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{formatDiffValue(row.right)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
+  );
+}
