@@ -6,6 +6,7 @@ import { Audit1764201200000 } from './1764201200000-Audit';
 import { Inventory1764202000000 } from './1764202000000-Inventory';
 import { OperationRunsOpenIndexes1764203000000 } from './1764203000000-OperationRunsOpenIndexes';
 import { Outbox1764210000000 } from './1764210000000-Outbox';
+import { Backups1764220000000 } from './1764220000000-Backups';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
   OperationRuns1764200000000,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   Inventory1764202000000,
   OperationRunsOpenIndexes1764203000000,
   Outbox1764210000000,
+  Backups1764220000000,
 ];

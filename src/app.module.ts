@@ -14,7 +14,7 @@ import { QueueModule } from './infrastructure/queue/queue.module';
 import { RateLimitModule } from './infrastructure/rate-limit/rate-limit.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { AuditFacade, AuditModule } from './modules/audit';
-import { BackupsModule } from './modules/backups';
+import { BackupsModule, BackupsWorkersModule } from './modules/backups';
 import { DirectoryModule } from './modules/directory';
 import { InventoryModule, InventoryWorkersModule } from './modules/inventory';
 import { NotificationsModule } from './modules/notifications';
@@ -63,7 +63,9 @@ export class AppModule {
         InventoryModule,
         BackupsModule,
         RestoreModule,
-        ...(runsWorkers ? [OutboxSweepModule, OperationRunsWorkersModule, InventoryWorkersModule] : []),
+        ...(runsWorkers
+          ? [OutboxSweepModule, OperationRunsWorkersModule, InventoryWorkersModule, BackupsWorkersModule]
+          : []),
       ],
     };
   }

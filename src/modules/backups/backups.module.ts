@@ -1,4 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { queueErrorListener } from '../../infrastructure/queue/connection-error-log';
+import { OperationRunsModule } from '../operation-runs';
+import { TenantsModule } from '../tenants';
+import { BackupCreateHandler } from './application/backup-create.handler';
+import { BackupItemReader } from './application/backup-item-reader';
+import { BackupQueryService } from './application/backup-query.service';
+import { BackupRecorder } from './application/backup-recorder';
+import { BACKUP_SCHEDULE_QUEUE, BackupScheduleService } from './application/backup-schedule.service';
+import { BackupsFacade } from './application/backups.facade';
+import { BackupItem } from './domain/backup-item.entity';
+import { BackupSchedule } from './domain/backup-schedule.entity';
+import { Backup } from './domain/backup.entity';
+import { PolicyVersion } from './domain/policy-version.entity';
+import { BackupsResolver } from './graphql/backups.resolver';
 
-@Module({})
+/** Immutable, content-addressed backups of full policies: the `backup.create` run, versions, schedules, reads. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Backup, BackupItem, PolicyVersion, BackupSchedule]),
+    BullModule.registerQueue({ name: BACKUP_SCHEDULE_QUEUE }),
+    OperationRunsModule,
+    TenantsModule,
+  ],
+  providers: [
+    queueErrorListener(BACKUP_SCHEDULE_QUEUE),
+    BackupRecorder,
+    BackupItemReader,
+    BackupQueryService,
+    BackupScheduleService,
+    BackupCreateHandler,
+    BackupsFacade,
+    BackupsResolver,
+  ],
+  exports: [BackupsFacade, BackupScheduleService],
+})
 export class BackupsModule {}

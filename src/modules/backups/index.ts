@@ -1,1 +1,16 @@
+import './application/backups.events';
+import './application/backups.run-types';
+
 export { BackupsModule } from './backups.module';
+export { BackupsWorkersModule } from './backups-workers.module';
+export {
+  BackupsFacade,
+  type BackupItemView,
+  type BackupView,
+  type RecordBackupInput,
+  type RecordedBackup,
+  type SnapshotInput,
+  type StartBackupOptions,
+} from './application/backups.facade';
+export type { BackupCompleted } from './application/backups.events';
+export type { BackupCreateContext, BackupCreateResult } from './application/backups.run-types';

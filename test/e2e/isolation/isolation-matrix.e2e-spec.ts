@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { BackupsFacade } from '../../../src/modules/backups';
 import { collect, wsClient, type GraphqlResponse } from '../../support/graphql-client';
 import { PLATFORM_ADMIN, startAccessHarness, waitForRun, type AccessHarness } from '../tenants/access-fixture';
 import {
@@ -40,12 +41,33 @@ describe('tenant isolation matrix', () => {
     await waitForRun(h, runId);
     const notes = await h.call(PLATFORM_ADMIN, `{ myNotifications { edges { node { id } } } }`);
     const bRow = await h.call(PLATFORM_ADMIN, `query($id: ID!) { tenant(id: $id) { clientId } }`, { id: b.id });
+    // A real backup of B (through the module's single writer: this harness has no Graph), so its ids are attacked too.
+    const backups = h.app.app.get(BackupsFacade);
+    const backupSourceId = '7b1d0c5e-0000-4000-8000-00000000b0b0';
+    const recorded = await backups.recordBackup(
+      { tenantId: b.id, source: 'import' },
+      (async function* () {
+        yield {
+          typeKey: 'settingsCatalogPolicy',
+          sourceId: backupSourceId,
+          displayName: 'Bravo Confidential Policy',
+          odataType: '#microsoft.graph.deviceManagementConfigurationPolicy',
+          payload: { id: backupSourceId, name: 'Bravo Confidential Policy', settings: [] },
+          assignments: [],
+        };
+      })(),
+    );
+    let backupItemId = '';
+    for await (const item of backups.itemsOf(recorded.id)) backupItemId = item.id;
     bravo = {
       tenantId: b.id,
       entraTenantId: b.entraTenantId,
       runId,
       memberUpn: 'bravo.admin@bravo.test',
       notificationId: notes.data?.myNotifications?.edges?.[0]?.node?.id ?? missingTwin().notificationId,
+      backupId: recorded.id,
+      backupItemId,
+      backupSourceId,
     };
     bravoMarkers = ['Bravo Confidential', b.entraTenantId, bRow.data!.tenant.clientId, 'bravo.admin'];
     schema = await loadSchema(h.app.url, await h.token(PLATFORM_ADMIN));

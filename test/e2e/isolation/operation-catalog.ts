@@ -21,6 +21,9 @@ export interface TargetIds {
   runId: string;
   memberUpn: string;
   notificationId: string;
+  backupId: string;
+  backupItemId: string;
+  backupSourceId: string;
 }
 
 export function missingTwin(): TargetIds {
@@ -30,6 +33,9 @@ export function missingTwin(): TargetIds {
     runId: randomUUID(),
     memberUpn: 'nobody-here@msp.test',
     notificationId: randomUUID(),
+    backupId: randomUUID(),
+    backupItemId: randomUUID(),
+    backupSourceId: randomUUID(),
   };
 }
 
@@ -73,6 +79,14 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   inventorySchedule: (t) => ({ tenantId: t.tenantId }),
   setInventorySchedule: (t) => ({ tenantId: t.tenantId, cron: '0 3 * * *' }),
   directoryGroups: (t) => ({ tenantId: t.tenantId }),
+  startBackup: (t) => ({ tenantId: t.tenantId }),
+  backups: (t) => ({ tenantId: t.tenantId }),
+  backup: (t) => ({ id: t.backupId }),
+  backupItems: (t) => ({ backupId: t.backupId }),
+  backupItem: (t) => ({ id: t.backupItemId }),
+  policyVersions: (t) => ({ tenantId: t.tenantId, typeKey: 'settingsCatalogPolicy', sourceId: t.backupSourceId }),
+  setBackupSchedule: (t) => ({ tenantId: t.tenantId, cron: '0 4 * * *' }),
+  backupSchedule: (t) => ({ tenantId: t.tenantId }),
 };
 
 export interface RootOperation {

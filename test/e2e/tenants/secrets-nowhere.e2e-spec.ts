@@ -159,6 +159,9 @@ describe('secrets appear nowhere', () => {
           runId: runs[i],
           memberUpn: PLATFORM_ADMIN,
           notificationId: runs[i],
+          backupId: runs[i],
+          backupItemId: runs[i],
+          backupSourceId: runs[i],
         };
         const variables = OPERATION_ARGS[op.name]?.(ids) ?? {};
         responses.push(JSON.stringify(await gql(url, documentFor(op, variables), variables, token)));
