@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TENANT } from '../../src/graph-simulator';
 import { checkPage, expect, SCREENSHOTS, signIn, test } from './fixtures';
-import { VIEWER } from './stack';
+import { VIEWER, type Stack } from './stack';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -64,7 +64,7 @@ test('Sync inventory: the run appears on Operations and succeeds without a reloa
 
   for (const [path, heading, name] of [
     [`/audit?tenant=${stack.demoTenantId}`, 'Audit log', 'audit-log'],
-    ['/backups', 'Backups', 'backups'],
+    ['/backups', 'Backups', 'backups-empty'],
     ['/restore', 'Restore', 'restore'],
   ] as const) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading }).click();
@@ -74,6 +74,62 @@ test('Sync inventory: the run appears on Operations and succeeds without a reloa
     await checkPage(page, name);
   }
 });
+
+test('Start backup, change a setting in the simulator, second backup: the backup shows exactly that object changed', async ({
+  page,
+  stack,
+}) => {
+  await page.goto(`${stack.url}/backups?tenant=${stack.demoTenantId}`);
+  await signIn(page, DEMO_TENANT.upn, DEMO_TENANT.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+  const backups = page.getByRole('table', { name: 'Backups' });
+  const takeBackup = async (count: number) => {
+    await page.getByRole('button', { name: 'Start backup' }).click();
+    // The list re-reads itself when the run ends: no reload.
+    await expect(backups.getByRole('row')).toHaveCount(count + 1, { timeout: 120_000 });
+    await expect(backups.getByText('running')).toHaveCount(0, { timeout: 120_000 });
+  };
+  await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+  await takeBackup(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Backup:' })).toContainText('Succeeded');
+  await checkPage(page, 'backups');
+
+  const changed = changeOneSetting(stack);
+  await takeBackup(2);
+  expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  await backups.getByRole('row').nth(1).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Backup of / })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Objects per type' })).toBeVisible();
+  // The filter lives in the URL: the switch follows it once the router has navigated.
+  await page.getByLabel('Changed since the previous backup only').click();
+  await expect(page.getByLabel('Changed since the previous backup only')).toBeChecked();
+  const items = page.getByRole('table', { name: 'Backed-up objects' });
+  await expect(items.getByRole('row')).toHaveCount(2);
+  await expect(items.getByRole('row').nth(1)).toContainText(changed.name);
+  await checkPage(page, 'backup-detail');
+
+  await items.getByRole('link', { name: changed.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: changed.name })).toBeVisible();
+  const versions = page.getByRole('table', { name: 'Versions' });
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(versions.getByRole('row').nth(1)).toContainText('settings');
+  await checkPage(page, 'backup-item');
+});
+
+/** Changes one setting of one compliance policy in the simulator (as an admin would in Intune); returns which. */
+function changeOneSetting(stack: Stack): { name: string; setting: string; before: unknown; after: number } {
+  const tenant = stack.sim.tenant(DEMO_TENANT.tenantId);
+  const collection = tenant.collections().find((c) => c.endsWith('deviceCompliancePolicies'));
+  if (!collection) throw new Error('the simulator has no compliance policies');
+  const object = tenant.list(collection)[0];
+  const before = object.entity.passwordMinimumLength;
+  const after = (typeof before === 'number' ? before : 8) + 3;
+  object.entity.passwordMinimumLength = after;
+  object.entity.lastModifiedDateTime = new Date().toISOString();
+  object.entity.version = Number(object.entity.version ?? 1) + 1;
+  return { name: String(object.entity.displayName), setting: 'passwordMinimumLength', before, after };
+}
 
 test('a viewer sees no Sync or Verify control enabled and gets no data of a tenant they lack', async ({
   page,
@@ -86,13 +142,27 @@ test('a viewer sees no Sync or Verify control enabled and gets no data of a tena
   await expect(page.getByRole('button', { name: 'Register tenant' })).toBeDisabled();
 
   await page.getByRole('link', { name: 'Contoso (demo)' }).click();
-  for (const name of ['Sync inventory', 'Verify', 'Rename', 'Update credentials', 'Archive', 'Save schedule'])
+  for (const name of ['Sync inventory', 'Verify', 'Rename', 'Update credentials', 'Archive'])
     await expect(page.getByRole('button', { name })).toBeDisabled();
+  // Inventory and backup schedules.
+  await expect(page.getByRole('button', { name: 'Save schedule' })).toHaveCount(2);
+  for (const button of await page.getByRole('button', { name: 'Save schedule' }).all())
+    await expect(button).toBeDisabled();
   await expect(page.getByText(/Needs the admin role on this tenant to see and manage members/)).toBeVisible();
   await checkPage(page, 'tenant-detail-viewer');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inventory' }).click();
+  // The page puts the first tenant into the URL: wait for it, or it could replace the next navigation.
+  await expect(page).toHaveURL(new RegExp(`/inventory/${stack.demoTenantId}$`));
   await expect(page.getByRole('button', { name: 'Sync inventory' })).toBeDisabled();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await expect(page).toHaveURL(new RegExp(`/backups\\?tenant=${stack.demoTenantId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start backup' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start backup' })).toHaveAccessibleDescription(
+    /Needs the operator role on this tenant to start a backup/,
+  );
+  await checkPage(page, 'backups-viewer');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByText('you are not an admin of any tenant')).toBeVisible();
 
