@@ -7,6 +7,7 @@ import { Inventory1764202000000 } from './1764202000000-Inventory';
 import { OperationRunsOpenIndexes1764203000000 } from './1764203000000-OperationRunsOpenIndexes';
 import { Outbox1764210000000 } from './1764210000000-Outbox';
 import { Backups1764220000000 } from './1764220000000-Backups';
+import { SettingDefinitionLabels1764220500000 } from './1764220500000-SettingDefinitionLabels';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
   OperationRuns1764200000000,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   OperationRunsOpenIndexes1764203000000,
   Outbox1764210000000,
   Backups1764220000000,
+  SettingDefinitionLabels1764220500000,
 ];

@@ -30,6 +30,10 @@ export interface CollectionSpec {
   viewOf?: string[];
   /** PUT /{id} replaces the whole object (settings catalog). */
   put?: boolean;
+  /** Single-valued navigation properties `$expand` accepts (kept in `StoredObject.refs`). */
+  singleNavs?: string[];
+  /** Properties Graph returns only on a GET by id, never in the list (scripts' content). */
+  omitFromList?: string[];
 }
 
 /** Read-only on every Intune entity (graph-facts §1 "Strip before POST/PATCH"). */
@@ -99,6 +103,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     path: 'deviceManagement/deviceManagementScripts',
     entityType: 'deviceManagementScript',
     assign: { key: 'deviceManagementScriptAssignments', status: 204 },
+    omitFromList: ['scriptContent'],
   }),
   spec({
     path: 'deviceManagement/deviceHealthScripts',
@@ -131,6 +136,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     entityType: 'deviceAndAppManagementRoleAssignment',
     subResources: [],
     assign: null,
+    singleNavs: ['roleDefinition'],
   }),
   spec({
     path: 'deviceManagement/windowsFeatureUpdateProfiles',

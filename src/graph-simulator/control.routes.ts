@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { FaultOptions } from './faults';
-import { collectionSpec } from './collections';
+import { collectionSpec, type SubResource } from './collections';
 import { toStoredObject } from './seed-from-exports';
 import type { JsonObject, SimTenant, SimTenantInfo, SimTenantInput } from './simulator-state';
 import type { SimStats } from './stats';
@@ -99,6 +99,24 @@ export function controlRoutes(sim: SimControl): Router {
     const stored = toStoredObject(collection, { id: randomUUID(), ...raw });
     tenant.put(collection, stored);
     res.status(201).json({ ...stored.entity, ...stored.subs });
+  });
+  // Changes an object in place, as an admin in the portal would (tests make new versions with it): `entity` is merged
+  // into the object, each key of `subs` (settings, assignments, apps, …) replaces that navigation collection.
+  router.patch('/_sim/tenants/:tid/objects/*path', (req, res) => {
+    const tenant = withTenant(req, res);
+    if (!tenant) return;
+    const segments = req.params.path as unknown as string[];
+    const collection = segments.slice(0, -1).join('/');
+    const stored = tenant.get(collection, segments[segments.length - 1]);
+    if (!stored) return void res.status(404).json({ error: 'no such object' });
+    const body = (req.body ?? {}) as { entity?: JsonObject; subs?: Record<string, JsonObject[]> };
+    Object.assign(stored.entity, body.entity ?? {}, { lastModifiedDateTime: new Date().toISOString() });
+    for (const [key, value] of Object.entries(body.subs ?? {})) {
+      if (!collectionSpec(collection)?.subResources.includes(key as SubResource) || !Array.isArray(value))
+        return fail(res, new Error(`${collection} has no sub-resource ${key}`));
+      stored.subs[key as SubResource] = value;
+    }
+    res.json({ ...stored.entity, ...stored.subs });
   });
   router.delete('/_sim/tenants/:tid/objects/*path', (req, res) => {
     const tenant = withTenant(req, res);

@@ -10,6 +10,8 @@ export interface FaultOptions {
   missingPermissions: string[];
   /** Retry-After sent with injected 503s, in seconds (small, so tests stay fast). */
   retryAfter503Sec: number;
+  /** Requests whose path contains one of these (e.g. an object id) always fail with 500: a broken object. */
+  failPathsContaining: string[];
 }
 
 export const NO_FAULTS: FaultOptions = {
@@ -18,6 +20,7 @@ export const NO_FAULTS: FaultOptions = {
   latencyMs: 0,
   missingPermissions: [],
   retryAfter503Sec: 0.05,
+  failPathsContaining: [],
 };
 
 export class FaultRegistry {
@@ -40,6 +43,11 @@ export class FaultRegistry {
 
   latencyMs(tenantId: string): number {
     return this.layers(tenantId).reduce((sum, f) => sum + f.latencyMs, 0);
+  }
+
+  /** Whether this request path belongs to an object made to fail (`failPathsContaining`). */
+  failsPath(tenantId: string, path: string): boolean {
+    return this.layers(tenantId).some((f) => (f.failPathsContaining ?? []).some((part) => path.includes(part)));
   }
 
   missingPermissions(tenantId: string): Set<string> {

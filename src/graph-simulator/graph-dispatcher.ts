@@ -11,6 +11,7 @@ import {
   type Principal,
 } from './graph-context';
 import { handleIntune } from './intune.handlers';
+import { handleSettingDefinitions } from './setting-definitions.handlers';
 import type { SimDirectory } from './simulator-state';
 import type { StatsRegistry } from './stats';
 import { formatRetryAfter, type SlidingWindowThrottle } from './throttle';
@@ -97,6 +98,8 @@ export class GraphPipeline {
           'The service is temporarily unavailable. Please retry after a delay.',
           { 'Retry-After': String(fault.retryAfterSec) },
         );
+      if (this.deps.faults.failsPath(tid, req.path))
+        throw new GraphError(500, 'InternalServerError', 'An internal server error occurred.');
       response = this.route({ req, principal, tenant: principal.tenant, pageSize: this.deps.pageSize() });
     } catch (error) {
       response = this.errorResponse(error, req);
@@ -128,6 +131,8 @@ export class GraphPipeline {
     const [root, ...rest] = segments;
     switch (root) {
       case 'deviceManagement':
+        if (rest[0] === 'configurationSettings') return handleSettingDefinitions(ctx, rest.slice(1));
+        return handleIntune(ctx, root, rest);
       case 'deviceAppManagement':
         return handleIntune(ctx, root, rest);
       case 'groups':

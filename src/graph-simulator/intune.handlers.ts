@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CollectionSpec, SubResource } from './collections';
 import { badRequest, forbidden, GraphError, notFound } from './graph-errors';
 import { isWriteMethod, type GraphResponse, type HandlerContext } from './graph-context';
-import { renderObject, specOrThrow } from './intune-render';
+import { renderDefinitionValue, renderObject, renderPresentationValue, specOrThrow } from './intune-render';
 import {
   assertOneBlockAction,
   defaultsRoleScopeTags,
@@ -31,7 +31,18 @@ export function handleIntune(ctx: HandlerContext, ns: string, rest: string[]): G
   const spec = specOrThrow(collection, collSeg);
   const method = ctx.req.method.toUpperCase();
   checkPermission(ctx, collection, isWriteMethod(method));
-  if (extra.length) throw noRoute();
+  if (extra.length) {
+    // groupPolicyConfigurations/{id}/definitionValues/{valueId}/presentationValues: the only third-level read.
+    if (
+      nav === 'definitionValues' &&
+      navId &&
+      extra.length === 1 &&
+      extra[0] === 'presentationValues' &&
+      method === 'GET'
+    )
+      return presentationValues(ctx, spec, id, navId);
+    throw noRoute();
+  }
   if (id === undefined) {
     if (method === 'GET') return list(ctx, spec);
     if (method === 'POST') return create(ctx, spec);
@@ -84,7 +95,7 @@ function list(ctx: HandlerContext, spec: CollectionSpec): GraphResponse {
     pageBody(
       ctx,
       spec.path,
-      page.items.map((o) => renderObject(spec, o, select, expand)),
+      page.items.map((o) => renderObject(spec, o, select, expand, true)),
       page,
     ),
   );
@@ -261,7 +272,9 @@ function navigation(
   const q = ctx.req.query;
   const filter = parseFilter(q.$filter);
   const select = parseSelect(q.$select);
-  const all = items.filter((x) => !filter || filter(x));
+  const expand = parseExpand(q.$expand);
+  const rendered = nav === 'definitionValues' ? items.map((v) => renderDefinitionValue(v, expand)) : items;
+  const all = rendered.filter((x) => !filter || filter(x));
   const page = paginate(all, q, ctx.pageSize, selfUrl(ctx), parseTop(q.$top, { strict: false }));
   return ok(
     200,
@@ -277,6 +290,32 @@ function navigation(
             : x,
         ),
       ),
+      page,
+    ),
+  );
+}
+
+/** `…/definitionValues/{valueId}/presentationValues[?$expand=presentation]` of one admin template. */
+function presentationValues(ctx: HandlerContext, spec: CollectionSpec, id: string, valueId: string): GraphResponse {
+  const stored = ctx.tenant.get(spec.path, id);
+  if (!stored) throw notFound(`Resource not found: ${spec.path}('${id}') does not exist.`);
+  const value = (stored.subs.definitionValues ?? []).find((v) => v.id === valueId);
+  if (!value) throw notFound(`Resource not found: definitionValues('${valueId}') does not exist.`);
+  const expand = parseExpand(ctx.req.query.$expand);
+  const items = Array.isArray(value.presentationValues) ? (value.presentationValues as JsonObject[]) : [];
+  const page = paginate(
+    items,
+    ctx.req.query,
+    ctx.pageSize,
+    selfUrl(ctx),
+    parseTop(ctx.req.query.$top, { strict: false }),
+  );
+  return ok(
+    200,
+    pageBody(
+      ctx,
+      `${spec.path}('${id}')/definitionValues('${valueId}')/presentationValues`,
+      page.items.map((p) => renderPresentationValue(p, expand)),
       page,
     ),
   );

@@ -25,6 +25,7 @@ export const SIM_PERMISSIONS: readonly SimPermissionRule[] = [
       'deviceManagement/assignmentFilters',
       'deviceManagement/windowsFeatureUpdateProfiles',
       'deviceManagement/windowsDriverUpdateProfiles',
+      'deviceManagement/configurationSettings',
     ],
     read: ['DeviceManagementConfiguration.Read.All'],
     write: ['DeviceManagementConfiguration.ReadWrite.All'],

@@ -35,14 +35,22 @@ export function collectionFromContext(context: string): string | null {
 export function toStoredObject(collection: string, raw: JsonObject): StoredObject {
   const clean = stripAnnotations(raw);
   const subs: StoredObject['subs'] = {};
-  const allowed = new Set<string>(collectionSpec(collection)?.subResources ?? SUB_RESOURCES);
+  const spec = collectionSpec(collection);
+  const allowed = new Set<string>(spec?.subResources ?? SUB_RESOURCES);
+  const refs: NonNullable<StoredObject['refs']> = {};
+  for (const key of spec?.singleNavs ?? []) {
+    if (!(key in clean)) continue;
+    const value = clean[key];
+    delete clean[key];
+    refs[key] = value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+  }
   for (const key of SUB_RESOURCES) {
     if (!(key in clean)) continue;
     const value = clean[key];
     delete clean[key];
     if (allowed.has(key) && Array.isArray(value)) subs[key as SubResource] = value as JsonObject[];
   }
-  return { entity: clean, subs };
+  return Object.keys(refs).length ? { entity: clean, subs, refs } : { entity: clean, subs };
 }
 
 function* jsonFiles(dir: string): Generator<string> {

@@ -85,6 +85,8 @@ export interface SimTenantInfo {
 export interface StoredObject {
   entity: JsonObject;
   subs: Partial<Record<SubResource, JsonObject[]>>;
+  /** Single-valued navigation properties (`roleAssignment.roleDefinition`), rendered only under `$expand`. */
+  refs?: Record<string, JsonObject | null>;
 }
 
 /** One simulated tenant: directory (apps, users, groups) and Intune objects per collection path. */

@@ -210,16 +210,40 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       entity: { ...base(c, 'groupPolicyConfiguration'), policyConfigurationIngestionType: 'builtIn' },
       subs: {
         assignments: someAssignments(c),
-        definitionValues: [
-          {
+        // Each value holds its definition and presentation values inline (export layout); Graph returns them only
+        // under $expand / the presentationValues navigation (intune-render.ts).
+        definitionValues: Array.from({ length: 1 + (c.i % 3) }, (_, k) => {
+          const definitionId = guidFrom(c.rand);
+          return {
             '@odata.type': '#microsoft.graph.groupPolicyDefinitionValue',
             id: guidFrom(c.rand),
             enabled: true,
             configurationType: 'policy',
             createdDateTime: c.created,
             lastModifiedDateTime: c.modified,
-          },
-        ],
+            definition: {
+              id: definitionId,
+              classType: k % 2 ? 'user' : 'machine',
+              displayName: `Synthetic ADMX setting ${k + 1}`,
+              categoryPath: '\\Synthetic\\Category',
+              policyType: 'admxBacked',
+            },
+            presentationValues: [
+              {
+                '@odata.type': '#microsoft.graph.groupPolicyPresentationValueText',
+                id: guidFrom(c.rand),
+                value: `value-${c.i}-${k}`,
+                createdDateTime: c.created,
+                lastModifiedDateTime: c.modified,
+                presentation: {
+                  '@odata.type': '#microsoft.graph.groupPolicyPresentationTextBox',
+                  id: guidFrom(c.rand),
+                  label: `Text ${k + 1}`,
+                },
+              },
+            ],
+          };
+        }),
       },
     }),
   },
@@ -358,6 +382,7 @@ const MAKERS: Record<string, { label: string; make: Maker }> = {
       return {
         entity: { ...e, members: [guidFrom(c.rand)], scopeMembers: [], resourceScopes: [], scopeType: 'allDevices' },
         subs: {},
+        refs: { roleDefinition: { id: guidFrom(c.rand), displayName: `Synthetic role ${pad(c.i)}` } },
       };
     },
   },

@@ -3,26 +3,33 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { queueErrorListener } from '../../infrastructure/queue/connection-error-log';
 import { OperationRunsModule } from '../operation-runs';
+import { DirectoryModule } from '../directory';
 import { TenantsModule } from '../tenants';
+import { BackupCompareLiveHandler } from './application/backup-compare-live.handler';
 import { BackupCreateHandler } from './application/backup-create.handler';
+import { BackupDiffService } from './application/backup-diff.service';
 import { BackupItemReader } from './application/backup-item-reader';
 import { BackupQueryService } from './application/backup-query.service';
 import { BackupRecorder } from './application/backup-recorder';
 import { BACKUP_SCHEDULE_QUEUE, BackupScheduleService } from './application/backup-schedule.service';
 import { BackupsFacade } from './application/backups.facade';
+import { SettingDefinitionLabels } from './application/setting-definition-labels';
 import { BackupItem } from './domain/backup-item.entity';
 import { BackupSchedule } from './domain/backup-schedule.entity';
 import { Backup } from './domain/backup.entity';
 import { PolicyVersion } from './domain/policy-version.entity';
+import { SettingDefinitionLabel } from './domain/setting-definition-label.entity';
+import { BackupDiffResolver } from './graphql/backup-diff.resolver';
 import { BackupsResolver } from './graphql/backups.resolver';
 
 /** Immutable, content-addressed backups of full policies: the `backup.create` run, versions, schedules, reads. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Backup, BackupItem, PolicyVersion, BackupSchedule]),
+    TypeOrmModule.forFeature([Backup, BackupItem, PolicyVersion, BackupSchedule, SettingDefinitionLabel]),
     BullModule.registerQueue({ name: BACKUP_SCHEDULE_QUEUE }),
     OperationRunsModule,
     TenantsModule,
+    DirectoryModule,
   ],
   providers: [
     queueErrorListener(BACKUP_SCHEDULE_QUEUE),
@@ -33,6 +40,10 @@ import { BackupsResolver } from './graphql/backups.resolver';
     BackupCreateHandler,
     BackupsFacade,
     BackupsResolver,
+    SettingDefinitionLabels,
+    BackupDiffService,
+    BackupCompareLiveHandler,
+    BackupDiffResolver,
   ],
   exports: [BackupsFacade, BackupScheduleService],
 })

@@ -1,5 +1,6 @@
 import './application/backups.events';
 import './application/backups.run-types';
+import './application/backup-compare-live.run-types';
 
 export { BackupsModule } from './backups.module';
 export { BackupsWorkersModule } from './backups-workers.module';
@@ -14,3 +15,4 @@ export {
 } from './application/backups.facade';
 export type { BackupCompleted } from './application/backups.events';
 export type { BackupCreateContext, BackupCreateResult } from './application/backups.run-types';
+export type { BackupCompareLiveContext, BackupCompareLiveResult } from './application/backup-compare-live.run-types';

@@ -87,6 +87,9 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   policyVersions: (t) => ({ tenantId: t.tenantId, typeKey: 'settingsCatalogPolicy', sourceId: t.backupSourceId }),
   setBackupSchedule: (t) => ({ tenantId: t.tenantId, cron: '0 4 * * *' }),
   backupSchedule: (t) => ({ tenantId: t.tenantId }),
+  diffBackupItems: (t) => ({ leftId: t.backupItemId, rightId: t.backupItemId }),
+  diffBackups: (t) => ({ leftBackupId: t.backupId, rightBackupId: t.backupId }),
+  startCompareBackupToLive: (t) => ({ backupItemId: t.backupItemId }),
 };
 
 export interface RootOperation {

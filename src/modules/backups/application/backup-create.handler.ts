@@ -9,6 +9,7 @@ import {
   GraphClientFactory,
   deriveCapabilities,
   isGraphTypeKey,
+  type GraphClient,
   type GraphTypeKey,
 } from '../../../infrastructure/graph';
 import {
@@ -20,11 +21,13 @@ import {
 } from '../../../infrastructure/runs';
 import { safeErrorMessage } from '../../../shared/redact';
 import { TenantsFacade } from '../../tenants';
+import { settingDefinitionIds } from '../domain/setting-definition-ids';
 import { BackupRecorder } from './backup-recorder';
 import type { SnapshotInput } from './backup-views';
 import type { BackupCompleted } from './backups.events';
 import type { BackupCreateResult, BackupTypeStatus } from './backups.run-types';
 import { readTypeSnapshots } from './graph-snapshot-reader';
+import { SettingDefinitionLabels } from './setting-definition-labels';
 import { SnapshotChannel } from './snapshot-channel';
 
 /** Types read at once: enough to keep the throttle budget busy while one type waits on a slow page. */
@@ -63,6 +66,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
     private readonly graph: GraphClientFactory,
     private readonly recorder: BackupRecorder,
     private readonly config: AppConfig,
+    private readonly labels: SettingDefinitionLabels,
   ) {}
 
   async execute(run: RunAttemptContext<'backup.create'>): Promise<RunHandlerResult<BackupCreateResult>> {
@@ -102,6 +106,8 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
     const progress = () => run.reportProgress(counts());
 
     const channel = new SnapshotChannel<SnapshotInput>(CHANNEL_CAPACITY);
+    // Setting definitions the backup saw, for diff labels (a few thousand ids at most: Microsoft's catalog).
+    const definitionIds = new Set<string>();
     const readAll = async () => {
       await pMap(
         typeKeys,
@@ -124,6 +130,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
                 run.addFailure({ item: `${typeKey}/${f.sourceId}`, code: f.code, error: f.message });
               },
             })) {
+              settingDefinitionIds(snapshot.payload, definitionIds);
               await channel.push(snapshot);
               state.objects++;
               progress();
@@ -164,6 +171,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
       await reading;
     }
     run.throwIfCancelled();
+    await this.rememberLabels(run.runId, client, definitionIds);
 
     const all = [...types.values()];
     const itemFailures = all.reduce((n, t) => n + t.failedObjects, 0);
@@ -215,5 +223,14 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
       },
       events,
     };
+  }
+
+  /** Labels are for display only: a failure to fetch them never fails the backup (the next one retries). */
+  private async rememberLabels(runId: string, client: GraphClient, ids: Set<string>): Promise<void> {
+    try {
+      await this.labels.remember(client, ids);
+    } catch (error) {
+      this.logger.warn(`backup.create ${runId}: setting labels not fetched: ${safeErrorMessage(error, 300)}`);
+    }
   }
 }

@@ -239,3 +239,17 @@ async function allValues(
   for await (const page of client.list({ path, version: contract.apiVersion }, { expand })) all.push(...page.items);
   return all;
 }
+
+/**
+ * One object by id, read exactly as a backup reads it (compare-to-live), without listing its collection. Null when
+ * Graph no longer has it (404) or reading it failed (reported through `onItemFailure`).
+ */
+export async function readObjectSnapshot(
+  client: GraphClient,
+  contract: GraphContract,
+  sourceId: string,
+  options: Pick<ReadTypeOptions, 'signal' | 'onItemFailure'>,
+): Promise<SnapshotInput | null> {
+  const [snapshot] = await readChunk(client, contract, [sourceId], { ...options, pageSize: 1 });
+  return snapshot ?? null;
+}
