@@ -75,7 +75,7 @@ test('Sync inventory: the run appears on Operations and succeeds without a reloa
   }
 });
 
-test('Start backup, change a setting in the simulator, second backup: the backup shows exactly that object changed', async ({
+test('Start backup, change a setting in the simulator, second backup: the diff view shows exactly that setting', async ({
   page,
   stack,
 }) => {
@@ -115,6 +115,34 @@ test('Start backup, change a setting in the simulator, second backup: the backup
   await expect(versions.getByRole('row')).toHaveCount(3);
   await expect(versions.getByRole('row').nth(1)).toContainText('settings');
   await checkPage(page, 'backup-item');
+
+  // The diff view: exactly the changed setting, old value left, new value right.
+  await versions.getByRole('link', { name: 'Compare version 1 with this one' }).click();
+  const diff = page.getByRole('table', { name: 'Setting differences' });
+  await expect(diff.getByRole('row')).toHaveCount(2);
+  const row = diff.getByRole('row').nth(1);
+  await expect(row.getByRole('cell').nth(0)).toContainText(changed.setting);
+  await expect(row.getByRole('cell').nth(2)).toHaveText(
+    changed.before === null || changed.before === undefined ? '—' : String(changed.before),
+  );
+  await expect(row.getByRole('cell').nth(3)).toHaveText(String(changed.after));
+  await checkPage(page, 'backup-item-diff');
+  // Changed-only off: the rest of the policy around the change, still one change.
+  await page.getByLabel('Changed settings only').click();
+  await expect(diff.getByRole('row')).not.toHaveCount(2);
+  await expect(diff.getByRole('row').filter({ hasNotText: 'Unchanged' })).toHaveCount(2);
+
+  // Backup against backup: one object changed, with the same row.
+  await page.getByRole('link', { name: 'Backup', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Other backup' }).click();
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare backups' })).toBeVisible();
+  await expect(page.getByText('Changed', { exact: true }).first().locator('xpath=..')).toContainText('1');
+  const objectDiff = page.getByRole('table', { name: `Setting differences of ${changed.name}` });
+  await expect(objectDiff.getByRole('row')).toHaveCount(2);
+  await expect(objectDiff.getByRole('row').nth(1)).toContainText(String(changed.after));
+  await checkPage(page, 'backup-compare');
 });
 
 /** Changes one setting of one compliance policy in the simulator (as an admin would in Intune); returns which. */

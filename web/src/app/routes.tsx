@@ -39,6 +39,7 @@ export function createConsoleRouter(session: Session) {
         { path: 'inventory/items/:itemId', element: page(() => import('../pages/inventory/InventoryItemPage')) },
         { path: 'backups', element: page(() => import('../pages/backups/BackupsPage')) },
         { path: 'backups/:backupId', element: page(() => import('../pages/backups/BackupDetailPage')) },
+        { path: 'backups/:leftId/compare/:rightId', element: page(() => import('../pages/backups/BackupComparePage')) },
         { path: 'backups/items/:itemId', element: page(() => import('../pages/backups/BackupItemPage')) },
         { path: 'restore', element: page(() => import('../pages/restore/RestorePage')) },
         { path: 'audit', element: page(() => import('../pages/audit/AuditLogPage')) },

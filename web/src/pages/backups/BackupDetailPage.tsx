@@ -7,6 +7,7 @@ import {
   Group,
   MultiSelect,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -17,13 +18,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { usePagedQuery } from '../../api/usePagedQuery';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import type { BackupItemFilterInput } from '../../gql/graphql';
-import { BackupItemsQuery, BackupQuery } from './backup-documents';
+import { BackupItemsQuery, BackupQuery, BackupsQuery } from './backup-documents';
 
 const PAGE = 50;
 
@@ -94,6 +95,7 @@ export default function BackupDetailPage() {
                   </Table.Tbody>
                 </Table>
               </Paper>
+              <CompareWith backupId={backup.id} tenantId={backup.tenantId} createdAt={backup.createdAt} />
             </SimpleGrid>
             <Items
               backupId={backup.id}
@@ -103,6 +105,54 @@ export default function BackupDetailPage() {
         )}
       </PageState>
     </>
+  );
+}
+
+/** Pick another backup of the tenant and open the backup-to-backup diff. */
+function CompareWith({ backupId, tenantId, createdAt }: { backupId: string; tenantId: string; createdAt: string }) {
+  const navigate = useNavigate();
+  const [{ data }] = useQuery({ query: BackupsQuery, variables: { tenantId, first: 50 } });
+  const [other, setOther] = useState<string | null>(null);
+  const options = (data?.backups.edges ?? [])
+    .map((e) => e.node)
+    .filter((b) => b.id !== backupId)
+    .filter((b) => b.status === 'completed')
+    .map((b) => ({
+      value: b.id,
+      label: `${formatDateTime(b.createdAt)} (${b.itemCount} objects)`,
+      older: b.createdAt < createdAt,
+    }));
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        Compare with another backup
+      </Title>
+      <Group align="flex-end">
+        <Select
+          label="Other backup"
+          placeholder={options.length ? 'Choose a backup' : 'No other backup of this tenant'}
+          data={options.map(({ value, label }) => ({ value, label }))}
+          value={other}
+          onChange={setOther}
+          miw={280}
+        />
+        <Button
+          disabled={!other}
+          onClick={() => {
+            const picked = options.find((o) => o.value === other);
+            // The older backup on the left, whichever was picked.
+            if (picked)
+              navigate(
+                picked.older
+                  ? `/backups/${picked.value}/compare/${backupId}`
+                  : `/backups/${backupId}/compare/${picked.value}`,
+              );
+          }}
+        >
+          Compare
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
@@ -193,7 +243,7 @@ function Items({ backupId, types }: { backupId: string; types: { value: string; 
                       {item.displayName}
                     </Anchor>
                     {item.needsSecretReentry && (
-                      <Badge ml="xs" color="yellow" variant="light">
+                      <Badge ml="xs" color="yellow" variant="filled">
                         Secrets to re-enter
                       </Badge>
                     )}

@@ -1,13 +1,17 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { formatDateTime } from '../../app/format';
 import { PageState } from '../../components/PageState';
-import { BackupItemQuery, PolicyVersionsQuery } from './backup-documents';
+import { BackupItemQuery, DiffBackupItemsQuery, PolicyVersionsQuery } from './backup-documents';
+import { CompareToLiveButton } from './CompareToLiveButton';
+import { DiffView } from './diff/DiffView';
 
 /** One backed-up policy: its raw payload and assignments, its version history, and a diff against another version. */
 export default function BackupItemPage() {
   const { itemId = '' } = useParams();
+  const [params] = useSearchParams();
+  const compareWith = params.get('compare');
   const [{ data, fetching, error }] = useQuery({ query: BackupItemQuery, variables: { id: itemId } });
   const item = data?.backupItem;
   return (
@@ -60,7 +64,11 @@ export default function BackupItemPage() {
               typeKey={item.typeKey}
               sourceId={item.sourceId}
               versionId={item.versionId}
+              itemId={item.id}
+              compareWith={compareWith}
             />
+            {compareWith && <ItemDiff leftId={compareWith} rightId={item.id} context={item.payload} />}
+            <CompareToLiveButton tenantId={item.tenantId} backupItemId={item.id} context={item.payload} />
             <Paper withBorder p="md">
               <Title order={2} size="h4" mb="sm">
                 Assignments
@@ -84,7 +92,14 @@ export default function BackupItemPage() {
   );
 }
 
-function Versions(props: { tenantId: string; typeKey: string; sourceId: string; versionId: string }) {
+function Versions(props: {
+  tenantId: string;
+  typeKey: string;
+  sourceId: string;
+  versionId: string;
+  itemId: string;
+  compareWith: string | null;
+}) {
   const [{ data, fetching, error }] = useQuery({
     query: PolicyVersionsQuery,
     variables: { tenantId: props.tenantId, typeKey: props.typeKey, sourceId: props.sourceId, first: 50 },
@@ -109,6 +124,7 @@ function Versions(props: { tenantId: string; typeKey: string; sourceId: string; 
               <Table.Th scope="col">Version</Table.Th>
               <Table.Th scope="col">First seen</Table.Th>
               <Table.Th scope="col">What changed</Table.Th>
+              <Table.Th scope="col">Compare</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -117,11 +133,22 @@ function Versions(props: { tenantId: string; typeKey: string; sourceId: string; 
                 <Table.Td>
                   <Group gap="xs">
                     {v.versionNumber}
-                    {v.id === props.versionId && <Badge variant="light">this backup</Badge>}
+                    {v.id === props.versionId && <Badge variant="filled">this backup</Badge>}
                   </Group>
                 </Table.Td>
                 <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
                 <Table.Td>{versionChange(v, versions[i + 1])}</Table.Td>
+                <Table.Td>
+                  {v.id !== props.versionId &&
+                    v.latestItemId &&
+                    (props.compareWith === v.latestItemId ? (
+                      <Text size="sm">Compared below</Text>
+                    ) : (
+                      <Anchor component={Link} to={`?compare=${v.latestItemId}`} replace size="sm">
+                        Compare version {v.versionNumber} with this one
+                      </Anchor>
+                    ))}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -140,4 +167,38 @@ function versionChange(
   const settings = v.payloadHash !== older.payloadHash;
   const assignments = v.assignmentsHash !== older.assignmentsHash;
   return settings && assignments ? 'settings and assignments' : assignments ? 'assignments' : 'settings';
+}
+
+function ItemDiff({ leftId, rightId, context }: { leftId: string; rightId: string; context: Record<string, unknown> }) {
+  const [{ data, fetching, error }] = useQuery({ query: DiffBackupItemsQuery, variables: { leftId, rightId } });
+  const diff = data?.diffBackupItems;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        Differences
+      </Title>
+      <PageState label="the diff" fetching={fetching} error={error} hasData={!!diff}>
+        {diff && (
+          <>
+            <Text size="sm" mb="xs">
+              {diff.payloadChanged && diff.assignmentsChanged
+                ? 'Settings and assignments differ.'
+                : diff.assignmentsChanged
+                  ? 'Only the assignments differ.'
+                  : diff.payloadChanged
+                    ? 'Only the settings differ.'
+                    : 'Identical.'}
+            </Text>
+            <DiffView
+              rows={diff.rows}
+              leftTitle="Other version"
+              rightTitle="This backup"
+              caption="Setting differences"
+              context={context}
+            />
+          </>
+        )}
+      </PageState>
+    </Paper>
+  );
 }

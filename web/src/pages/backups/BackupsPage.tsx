@@ -86,7 +86,7 @@ function BackupList({ tenantId }: { tenantId: string }) {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={b.source === 'import' ? 'grape' : 'blue'}>
+                      <Badge variant="filled" color={b.source === 'import' ? 'grape' : 'blue'}>
                         {b.source}
                       </Badge>
                       {b.status !== 'completed' && (

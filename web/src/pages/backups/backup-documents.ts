@@ -141,3 +141,65 @@ export const SetBackupSchedule = graphql(`
     }
   }
 `);
+
+export const DiffBackupItemsQuery = graphql(`
+  query DiffBackupItems($leftId: ID!, $rightId: ID!) {
+    diffBackupItems(leftId: $leftId, rightId: $rightId) {
+      payloadChanged
+      assignmentsChanged
+      left {
+        itemId
+        backupId
+        displayName
+      }
+      right {
+        itemId
+        backupId
+        displayName
+      }
+      rows {
+        path
+        label
+        kind
+        left
+        right
+      }
+    }
+  }
+`);
+
+export const DiffBackupsQuery = graphql(`
+  query DiffBackups($leftBackupId: ID!, $rightBackupId: ID!) {
+    diffBackups(leftBackupId: $leftBackupId, rightBackupId: $rightBackupId) {
+      added
+      removed
+      changed
+      unchanged
+      truncated
+      objects {
+        kind
+        name
+        typeKey
+        leftItemId
+        rightItemId
+        payloadChanged
+        assignmentsChanged
+        rows {
+          path
+          label
+          kind
+          left
+          right
+        }
+      }
+    }
+  }
+`);
+
+export const StartCompareBackupToLive = graphql(`
+  mutation StartCompareBackupToLive($backupItemId: ID!) {
+    startCompareBackupToLive(backupItemId: $backupItemId) {
+      ...RunFields
+    }
+  }
+`);

@@ -1,6 +1,6 @@
 import { Badge, Group, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { diffKindLabel, formatDiffValue, visibleDiffRows, type DiffRowView } from './diff-rows';
+import { diffKindLabel, formatDiffValue, visibleDiffRows, withUnchangedContext, type DiffRowView } from './diff-rows';
 
 const KIND_COLORS: Record<string, string> = { ADDED: 'green', REMOVED: 'red', CHANGED: 'yellow', UNCHANGED: 'gray' };
 
@@ -13,29 +13,30 @@ export function DiffView({
   leftTitle,
   rightTitle,
   caption,
+  context = null,
 }: {
   rows: readonly DiffRowView[];
+  /** The right side's payload: its other properties are shown as unchanged when "changed only" is off. */
+  context?: Record<string, unknown> | null;
   leftTitle: string;
   rightTitle: string;
   caption: string;
 }) {
   const [changedOnly, setChangedOnly] = useState(true);
-  const shown = visibleDiffRows(rows, changedOnly);
-  const hasUnchanged = shown.length !== rows.length || rows.some((r) => r.kind.toUpperCase() === 'UNCHANGED');
+  const all = withUnchangedContext(rows, context);
+  const shown = visibleDiffRows(all, changedOnly);
+  const hasUnchanged = all.some((r) => r.kind.toUpperCase() === 'UNCHANGED');
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Text size="sm" role="status">
-          {visibleDiffRows(rows, true).length === 0
-            ? 'No differences.'
-            : `${visibleDiffRows(rows, true).length} setting(s) differ.`}
+          {rows.length === 0 ? 'No differences.' : `${rows.length} setting(s) differ.`}
         </Text>
         <Switch
           label="Changed settings only"
           checked={changedOnly}
           onChange={(e) => setChangedOnly(e.currentTarget.checked)}
           disabled={!hasUnchanged}
-          description={hasUnchanged ? undefined : 'Every row here is a change'}
         />
       </Group>
       {shown.length > 0 && (
@@ -67,7 +68,7 @@ export function DiffView({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={KIND_COLORS[row.kind.toUpperCase()] ?? 'gray'} variant="light">
+                    <Badge color={KIND_COLORS[row.kind.toUpperCase()] ?? 'gray'} variant="filled">
                       {diffKindLabel(row.kind)}
                     </Badge>
                   </Table.Td>

@@ -24,3 +24,23 @@ export function visibleDiffRows<T extends DiffRowView>(rows: readonly T[], chang
 
 export const diffKindLabel = (kind: string): string =>
   ({ ADDED: 'Added', REMOVED: 'Removed', CHANGED: 'Changed', UNCHANGED: 'Unchanged' })[kind.toUpperCase()] ?? kind;
+
+// Bookkeeping Graph adds to every object: never a setting, so never shown as unchanged context.
+const VOLATILE = /^(@odata\.|id$|createdDateTime$|lastModifiedDateTime$|version$)|@odata\./;
+
+/**
+ * The API's diff has only changes; with "changed settings only" off the view adds the object's other top-level
+ * properties as unchanged rows (both sides equal), so a change can be read in context.
+ */
+export function withUnchangedContext(
+  rows: readonly DiffRowView[],
+  payload: Record<string, unknown> | null,
+): DiffRowView[] {
+  if (!payload) return [...rows];
+  const covered = (key: string) =>
+    rows.some((r) => r.path === key || r.path.startsWith(`${key}.`) || r.path.startsWith(`${key}[`));
+  const unchanged = Object.entries(payload)
+    .filter(([key, value]) => !VOLATILE.test(key) && !covered(key) && formatDiffValue(value) !== '—')
+    .map(([key, value]) => ({ path: key, label: key, kind: 'UNCHANGED', left: value, right: value }));
+  return [...rows, ...unchanged];
+}
