@@ -12,6 +12,8 @@ export interface FaultOptions {
   retryAfter503Sec: number;
   /** Requests whose path contains one of these (e.g. an object id) always fail with 500: a broken object. */
   failPathsContaining: string[];
+  /** The N-th write (POST/PUT/PATCH/DELETE) admitted after this is set fails once with 500; 0 = off. */
+  failNthWrite: number;
 }
 
 export const NO_FAULTS: FaultOptions = {
@@ -21,16 +23,20 @@ export const NO_FAULTS: FaultOptions = {
   missingPermissions: [],
   retryAfter503Sec: 0.05,
   failPathsContaining: [],
+  failNthWrite: 0,
 };
 
 export class FaultRegistry {
   private readonly byTenant = new Map<string, FaultOptions>();
+  /** Writes seen since `failNthWrite` was last set, per key. */
+  private readonly writesSeen = new Map<string, number>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
   set(tenantId: string | '*', faults: Partial<FaultOptions>): void {
     const key = tenantId.toLowerCase();
     this.byTenant.set(key, { ...(this.byTenant.get(key) ?? NO_FAULTS), ...faults });
+    if (faults.failNthWrite !== undefined) this.writesSeen.set(key, 0);
   }
 
   get(tenantId: string | '*'): FaultOptions {
@@ -39,6 +45,22 @@ export class FaultRegistry {
 
   reset(): void {
     this.byTenant.clear();
+    this.writesSeen.clear();
+  }
+
+  /** Counts one admitted write; true when it is the one `failNthWrite` names (which then switches off). */
+  takeWriteFault(tenantId: string): boolean {
+    for (const key of ['*', tenantId.toLowerCase()]) {
+      const f = this.byTenant.get(key);
+      if (!f || f.failNthWrite <= 0) continue;
+      const seen = (this.writesSeen.get(key) ?? 0) + 1;
+      this.writesSeen.set(key, seen);
+      if (seen === f.failNthWrite) {
+        f.failNthWrite = 0;
+        return true;
+      }
+    }
+    return false;
   }
 
   latencyMs(tenantId: string): number {

@@ -86,8 +86,7 @@ export class GraphPipeline {
       const decision = this.deps.throttle.admit(`${tid}|${principal.appId}`, write);
       if (!decision.admitted) {
         const headers: Record<string, string> = {};
-        if (this.deps.throttle.settings.retryAfterMode === 'header')
-          headers['Retry-After'] = formatRetryAfter(decision.retryAfterMs);
+        if (this.deps.throttle.sendsRetryAfter()) headers['Retry-After'] = formatRetryAfter(decision.retryAfterMs);
         throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', headers);
       }
       const fault = this.deps.faults.take503(tid);
@@ -100,6 +99,8 @@ export class GraphPipeline {
         );
       if (this.deps.faults.failsPath(tid, req.path))
         throw new GraphError(500, 'InternalServerError', 'An internal server error occurred.');
+      if (write && this.deps.faults.takeWriteFault(tid))
+        throw new GraphError(500, 'InternalServerError', 'An internal server error occurred. (injected write fault)');
       response = this.route({ req, principal, tenant: principal.tenant, pageSize: this.deps.pageSize() });
     } catch (error) {
       response = this.errorResponse(error, req);

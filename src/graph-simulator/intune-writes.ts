@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { COMMON_READ_ONLY, type CollectionSpec } from './collections';
 import { badRequest } from './graph-errors';
 import { stripAnnotations } from './seed-from-exports';
-import type { JsonObject, StoredObject } from './simulator-state';
+import type { JsonObject, SimTenant, StoredObject } from './simulator-state';
 
 /** Write-body rules Graph enforces: JSON object, no read-only properties, concrete type on polymorphic POST. */
 export function validateWriteBody(
@@ -89,6 +89,21 @@ export function withRuleIds(policyId: string, rules: unknown): JsonObject[] {
       id: typeof a.id === 'string' ? a.id : randomUUID(),
     })),
   }));
+}
+
+const NO_FILTER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Graph validates the filter of every assignment target (a missing one is a 400, IM#373) but not its group: an
+ * unknown group id is accepted and the portal later shows it as deleted.
+ */
+export function assertFiltersExist(tenant: SimTenant, list: JsonObject[]): void {
+  for (const a of list) {
+    const filterId = ((a?.target ?? {}) as JsonObject).deviceAndAppManagementAssignmentFilterId;
+    if (typeof filterId !== 'string' || filterId === '' || filterId === NO_FILTER) continue;
+    if (!tenant.get('deviceManagement/assignmentFilters', filterId))
+      throw badRequest(`Scope Tags validation failed : Filters [${filterId}] not found.`);
+  }
 }
 
 /** Assignment ids follow Graph's `{policyId}_{groupId}` habit, so re-posting the same set is idempotent. */

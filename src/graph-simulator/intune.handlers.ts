@@ -4,6 +4,7 @@ import { badRequest, forbidden, GraphError, notFound } from './graph-errors';
 import { isWriteMethod, type GraphResponse, type HandlerContext } from './graph-context';
 import { renderDefinitionValue, renderObject, renderPresentationValue, specOrThrow } from './intune-render';
 import {
+  assertFiltersExist,
   assertOneBlockAction,
   defaultsRoleScopeTags,
   initialVersion,
@@ -214,6 +215,7 @@ function navigation(
       throw badRequest(
         `Parameter '${spec.assign.key}' in the request payload is not a valid parameter for action 'assign'.`,
       );
+    assertFiltersExist(ctx.tenant, list as JsonObject[]);
     stored.subs.assignments = normaliseAssignments(spec, id, list as JsonObject[]);
     markAssigned(stored);
     return spec.assign.status === 204
@@ -238,12 +240,23 @@ function navigation(
     stored.subs.apps = Array.isArray(body.apps) ? (body.apps as JsonObject[]) : [];
     return ok(204);
   }
+  if (
+    nav === 'windowsPrivacyAccessControls' &&
+    spec.path === 'deviceManagement/deviceConfigurations' &&
+    method === 'POST'
+  ) {
+    stored.entity.privacyAccessControls = Array.isArray(body.windowsPrivacyAccessControls)
+      ? body.windowsPrivacyAccessControls
+      : [];
+    return ok(204);
+  }
   if (nav === 'updateDefinitionValues' && spec.subResources.includes('definitionValues') && method === 'POST') {
     return updateDefinitionValues(stored, body);
   }
   if (!spec.subResources.includes(nav as SubResource)) throw badRequest(`Resource not found for the segment '${nav}'.`);
   const items = (stored.subs[nav as SubResource] ??= []);
   if (nav === 'assignments' && method === 'POST' && !navId) {
+    assertFiltersExist(ctx.tenant, [body]);
     const [assignment] = normaliseAssignments(spec, id, [body]);
     assignment.id = `${assignment.id}_${randomUUID().slice(0, 8)}`;
     items.push(assignment);

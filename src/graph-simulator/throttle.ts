@@ -8,8 +8,8 @@ export interface ThrottleOptions {
   windowMs: number;
   maxRequests: number;
   maxWrites: number;
-  /** 'omit' reproduces Intune endpoints that send 429 without Retry-After. */
-  retryAfterMode: 'header' | 'omit';
+  /** 'omit' reproduces Intune endpoints that send 429 without Retry-After; 'alternate' omits it on every other 429. */
+  retryAfterMode: 'header' | 'omit' | 'alternate';
 }
 
 export const DEFAULT_THROTTLE: ThrottleOptions = {
@@ -31,6 +31,7 @@ interface Window {
 export class SlidingWindowThrottle {
   private options: ThrottleOptions;
   private readonly windows = new Map<string, Window>();
+  private rejected = 0;
 
   constructor(
     options: Partial<ThrottleOptions> = {},
@@ -52,6 +53,14 @@ export class SlidingWindowThrottle {
 
   reset(): void {
     this.windows.clear();
+    this.rejected = 0;
+  }
+
+  /** Whether the 429 being answered now carries Retry-After (call once per 429). */
+  sendsRetryAfter(): boolean {
+    const mode = this.options.retryAfterMode;
+    if (mode === 'alternate') return this.rejected++ % 2 === 0;
+    return mode === 'header';
   }
 
   admit(key: string, isWrite: boolean): ThrottleDecision {

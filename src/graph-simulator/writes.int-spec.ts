@@ -276,3 +276,95 @@ describe('Graph writes', () => {
     expect(mam.version).not.toBe(etag);
   });
 });
+
+describe('Graph writes restore relies on', () => {
+  let sim: GraphSimulator;
+  let token: string;
+  const dm = '/beta/deviceManagement';
+  const tid = DEMO_TENANT.tenantId;
+
+  beforeAll(async () => {
+    sim = await startGraphSimulator({ syntheticPerType: 1 });
+    token = await appToken(sim);
+  });
+  afterAll(() => sim.close());
+
+  const withFilter = (filterId: string) => ({
+    target: {
+      '@odata.type': '#microsoft.graph.groupAssignmentTarget',
+      groupId: '11111111-1111-1111-1111-111111111111',
+      deviceAndAppManagementAssignmentFilterId: filterId,
+      deviceAndAppManagementAssignmentFilterType: 'include',
+    },
+  });
+
+  it('assign: an unknown filter id is a 400, an unknown group id is accepted, a known filter is kept', async () => {
+    const policy = String(sim.tenant(tid).list('deviceManagement/configurationPolicies')[0].entity.id);
+    const bad = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, {
+      method: 'POST',
+      body: { assignments: [withFilter('22222222-2222-2222-2222-222222222222')] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BadRequest');
+    expect(bad.body.error.message).toContain('22222222-2222-2222-2222-222222222222');
+    const filter = await graph(sim, token, `${dm}/assignmentFilters`, {
+      method: 'POST',
+      body: { displayName: 'Corp', platform: 'windows10AndLater', rule: '(device.model -eq "x")' },
+    });
+    const good = await graph(sim, token, `${dm}/configurationPolicies/${policy}/assign`, {
+      method: 'POST',
+      body: { assignments: [withFilter(filter.body.id)] },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body.value[0].target.deviceAndAppManagementAssignmentFilterId).toBe(filter.body.id);
+    const profile = String(sim.tenant(tid).list('deviceManagement/windowsAutopilotDeploymentProfiles')[0].entity.id);
+    const perTarget = await graph(sim, token, `${dm}/windowsAutopilotDeploymentProfiles/${profile}/assignments`, {
+      method: 'POST',
+      body: withFilter('33333333-3333-3333-3333-333333333333'),
+    });
+    expect(perTarget.status).toBe(400);
+  });
+
+  it('fails exactly the N-th write with 500 and counts writes', async () => {
+    sim.resetStats();
+    sim.setFaults(tid, { failNthWrite: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await graph(sim, token, `${dm}/roleScopeTags`, { method: 'POST', body: { displayName: `t${i}` } });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 500, 201]);
+    expect(sim.stats(tid).writes).toBe(3);
+  });
+
+  it('stores Windows privacy access controls posted to their action', async () => {
+    const created = await graph(sim, token, `${dm}/deviceConfigurations`, {
+      method: 'POST',
+      body: { '@odata.type': '#microsoft.graph.windows10GeneralConfiguration', displayName: 'General' },
+    });
+    const controls = [{ dataCategory: 'camera', appPackageFamilyName: null, accessLevel: 'forceDeny' }];
+    const res = await graph(sim, token, `${dm}/deviceConfigurations/${created.body.id}/windowsPrivacyAccessControls`, {
+      method: 'POST',
+      body: { windowsPrivacyAccessControls: controls },
+    });
+    expect(res.status).toBe(204);
+    const read = await graph(sim, token, `${dm}/deviceConfigurations/${created.body.id}`);
+    expect(read.body.privacyAccessControls).toEqual(controls);
+  });
+
+  it("'alternate' sends Retry-After on every other 429", async () => {
+    sim.setThrottle({ enabled: true, windowMs: 60_000, maxRequests: 1, retryAfterMode: 'alternate' });
+    try {
+      await graph(sim, token, `${dm}/roleScopeTags`);
+      const first = await graph(sim, token, `${dm}/roleScopeTags`);
+      const second = await graph(sim, token, `${dm}/roleScopeTags`);
+      expect([first.status, second.status]).toEqual([429, 429]);
+      expect([first.headers.get('retry-after') !== null, second.headers.get('retry-after') !== null].sort()).toEqual([
+        false,
+        true,
+      ]);
+    } finally {
+      sim.setThrottle({ enabled: false });
+    }
+  });
+});

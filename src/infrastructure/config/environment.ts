@@ -85,6 +85,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(999) INVENTORY_PAGE_SIZE = 100;
   /** Shortest allowed gap between two inventory schedule ticks (s). Lower only in tests (below 60 a cron may carry a seconds field); production refuses < 300. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) INVENTORY_SCHEDULE_MIN_GAP_SECONDS = 300;
+  /** How long a restore plan may wait for its confirmation (minutes). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) RESTORE_PLAN_TTL_MINUTES = 30;
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
   /** Outbox: how often a worker relays events their process did not publish, and how old such an event must be first. */

@@ -90,6 +90,13 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   diffBackupItems: (t) => ({ leftId: t.backupItemId, rightId: t.backupItemId }),
   diffBackups: (t) => ({ leftBackupId: t.backupId, rightBackupId: t.backupId }),
   startCompareBackupToLive: (t) => ({ backupItemId: t.backupItemId }),
+  startRestorePreview: (t) => ({ input: { backupId: t.backupId, targetTenantId: t.tenantId } }),
+  restorePlan: (t) => ({ id: t.runId }), // any id: a plan id never matches another tenant's
+  restorePlans: (t) => ({ tenantId: t.tenantId }),
+  setRestoreMapping: (t) => ({ planId: t.runId, sourceId: 'x', targetId: 'y' }),
+  confirmRestorePlan: (t) => ({ planId: t.runId, planHash: 'x', typedTenantName: 'x' }),
+  restoreResults: (t) => ({ runId: t.runId }),
+  restoreLedger: (t) => ({ targetTenantId: t.tenantId }),
 };
 
 export interface RootOperation {
