@@ -7,6 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TENANT } from '../../src/graph-simulator';
 import { checkPage, expect, SCREENSHOTS, signIn, test } from './fixtures';
+import { backupOfDemo, prepareRestoreTarget, runToEnd } from './restore-setup';
 import { VIEWER, type Stack } from './stack';
 
 test.describe.configure({ mode: 'serial' });
@@ -145,6 +146,73 @@ test('Start backup, change a setting in the simulator, second backup: the diff v
   await checkPage(page, 'backup-compare');
 });
 
+test('the restore wizard into a second tenant: preview, override a group mapping, wrong name refused, right name → every result live', async ({
+  page,
+  stack,
+}) => {
+  const target = await prepareRestoreTarget(stack);
+  const backupId = await backupOfDemo(stack);
+  await page.goto(`${stack.url}/restore?backup=${backupId}`);
+  await signIn(page, DEMO_TENANT.upn, DEMO_TENANT.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Restore' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Preview restore' })).toHaveAccessibleDescription(/target tenant/);
+  await page.getByRole('combobox', { name: 'Types to restore' }).click();
+  await page.getByRole('option', { name: /compliance/i }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Target tenant' }).click();
+  await page.getByRole('option', { name: target.name }).click();
+  await checkPage(page, 'restore-choose');
+  await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+  await page.getByRole('button', { name: 'Preview restore' }).click();
+
+  // The preview run, live, then its plan.
+  await expect(page).toHaveURL(/\/restore\/plans\//, { timeout: 120_000 });
+  const mappings = page.getByRole('table', { name: 'Mappings' });
+  await expect(mappings.getByRole('row', { name: new RegExp(target.sameName) })).toContainText('by name');
+  const missingRow = mappings.getByRole('row', { name: new RegExp(target.missing) });
+  await expect(missingRow).toContainText('not found');
+  const planned = page.getByRole('table', { name: 'Planned objects' });
+  await expect(planned.getByRole('row', { name: new RegExp(target.assigned[1]) })).toContainText('blocked');
+  await checkPage(page, 'restore-plan');
+
+  await missingRow.getByRole('combobox', { name: `Target group for ${target.missing}` }).click();
+  await page.getByRole('option', { name: target.override }).click();
+  await expect(missingRow).toContainText('chosen by an admin');
+  await expect(planned.getByRole('row', { name: new RegExp(target.assigned[1]) })).not.toContainText('blocked');
+
+  const planId = new URL(page.url()).pathname.split('/').pop();
+  const { restorePlan } = await stack.call<{ restorePlan: { items: { id: string }[] } }>(
+    `query($id: ID!) { restorePlan(id: $id) { items { id } } }`,
+    { id: planId },
+  );
+  const items = restorePlan.items.length;
+  await page.getByRole('button', { name: 'Confirm restore' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm the restore' });
+  const typed = dialog.getByRole('textbox', { name: /Type the target tenant's name/ });
+  await typed.fill(target.name.toLowerCase());
+  await expect(dialog.getByText('The name does not match the target tenant')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Confirm restore' })).toBeDisabled();
+  await checkPage(page, 'restore-confirm');
+  await typed.fill(target.name);
+  await dialog.getByRole('button', { name: 'Confirm restore' }).click();
+
+  // Execution: every planned object gets its result on the page, live.
+  await expect(page).toHaveURL(/\/restore\/runs\//);
+  const results = page.getByRole('table', { name: 'Restore results' });
+  await expect(results.getByRole('row')).toHaveCount(items + 1, { timeout: 120_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Restore:' })).toContainText('Succeeded', {
+    timeout: 120_000,
+  });
+  for (const name of target.assigned)
+    await expect(results.getByRole('row', { name: new RegExp(name) })).toContainText('succeeded');
+  expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await checkPage(page, 'restore-results');
+
+  await page.getByRole('link', { name: 'Open the ID ledger of the target' }).click();
+  await expect(page.getByRole('table', { name: 'ID ledger' }).getByRole('row')).not.toHaveCount(0);
+  await checkPage(page, 'restore-ledger');
+});
+
 /** Changes one setting of one compliance policy in the simulator (as an admin would in Intune); returns which. */
 function changeOneSetting(stack: Stack): { name: string; setting: string; before: unknown; after: number } {
   const tenant = stack.sim.tenant(DEMO_TENANT.tenantId);
@@ -191,6 +259,33 @@ test('a viewer sees no Sync or Verify control enabled and gets no data of a tena
     /Needs the operator role on this tenant to start a backup/,
   );
   await checkPage(page, 'backups-viewer');
+
+  // A plan into the tenant the viewer can see: readable, never confirmable by them.
+  const preview = await runToEnd(
+    stack,
+    `mutation($input: StartRestorePreviewInput!) { startRestorePreview(input: $input) { id } }`,
+    {
+      input: {
+        backupId: await backupOfDemo(stack),
+        targetTenantId: stack.demoTenantId,
+        types: ['deviceCompliancePolicy'],
+      },
+    },
+  );
+  await page.goto(`${stack.url}/restore/plans/${String(preview.result?.planId)}`);
+  await expect(page.getByRole('table', { name: 'Planned objects' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm restore' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Confirm restore' })).toHaveAccessibleDescription(
+    /Needs the admin role on this tenant to confirm a restore into it/,
+  );
+  await checkPage(page, 'restore-plan-viewer');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Restore' }).click();
+  await page.getByRole('combobox', { name: 'Target tenant' }).click();
+  await page.getByRole('option', { name: 'Contoso (demo)' }).click();
+  await expect(page.getByRole('button', { name: 'Preview restore' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Preview restore' })).toHaveAccessibleDescription(
+    /Needs the operator role on this tenant to preview a restore into it/,
+  );
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByText('you are not an admin of any tenant')).toBeVisible();
 

@@ -32,10 +32,16 @@ export function ConfirmRestoreModal({
     if (matches) onConfirm(typed);
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Confirm the restore" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Confirm the restore"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={submit}>
         <Stack>
-          <Alert color="orange" title={`This writes to ${tenantName}`}>
+          <Alert color="orange" variant="filled" title={`This writes to ${tenantName}`}>
             {summary}
           </Alert>
           <TextInput
