@@ -14,7 +14,7 @@ module.exports = {
   // ESM-only packages (NestJS 12, jose 6, cockatiel 4, ...): swc turns them into CommonJS under jest; at run time
   // Node 20.19+ require()s them natively. Everything else in node_modules is loaded untransformed.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|jose|cockatiel|p-map|load-esm|uid|file-type|strtok3|token-types|@tokenizer|es-toolkit|canonicalize)/)',
+    '/node_modules/(?!(@nestjs|jose|cockatiel|p-map|load-esm|uid|file-type|strtok3|token-types|@tokenizer|es-toolkit)/)',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

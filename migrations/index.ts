@@ -9,6 +9,7 @@ import { Outbox1764210000000 } from './1764210000000-Outbox';
 import { Backups1764220000000 } from './1764220000000-Backups';
 import { SettingDefinitionLabels1764220500000 } from './1764220500000-SettingDefinitionLabels';
 import { Restore1764230000000 } from './1764230000000-Restore';
+import { BackupRetention1764220500000 } from './1764220500000-BackupRetention';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
   OperationRuns1764200000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Backups1764220000000,
   SettingDefinitionLabels1764220500000,
   Restore1764230000000,
+  BackupRetention1764220500000,
 ];

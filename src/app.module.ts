@@ -14,7 +14,7 @@ import { QueueModule } from './infrastructure/queue/queue.module';
 import { RateLimitModule } from './infrastructure/rate-limit/rate-limit.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { AuditFacade, AuditModule } from './modules/audit';
-import { BackupsModule, BackupsWorkersModule } from './modules/backups';
+import { BackupsHttpModule, BackupsModule, BackupsWorkersModule } from './modules/backups';
 import { DirectoryModule } from './modules/directory';
 import { InventoryModule, InventoryWorkersModule } from './modules/inventory';
 import { NotificationsModule } from './modules/notifications';
@@ -53,7 +53,7 @@ export class AppModule {
           tenants: TenantsFacade,
           audit: AuditFacade,
         }),
-        ...(servesApi ? [GraphqlSetupModule, ConsoleModule] : []),
+        ...(servesApi ? [GraphqlSetupModule, ConsoleModule, BackupsHttpModule] : []),
         AuditModule,
         RbacModule,
         TenantsModule,

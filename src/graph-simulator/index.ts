@@ -17,4 +17,4 @@ export { COLLECTIONS, collectionSpec } from './collections';
 export { DEMO_TENANT, demoConsoleClient } from './tenants';
 export type { SpaClient } from './spa-clients';
 export { seedFromExports, stripAnnotations, collectionFromContext } from './seed-from-exports';
-export { seedSynthetic, generateGroups } from './synthetic-seed';
+export { seedSynthetic, seedSyntheticCollection, generateGroups } from './synthetic-seed';

@@ -525,10 +525,20 @@ export const SYNTHETIC_COLLECTIONS: readonly string[] = Object.keys(MAKERS);
 /** Adds `perType` objects to every collection the simulator knows. Returns how many were added. */
 export function seedSynthetic(tenant: SimTenant, perType: number): number {
   let added = 0;
-  for (const [collection, { label, make }] of Object.entries(MAKERS)) {
+  for (const collection of Object.keys(MAKERS)) added += seedSyntheticCollection(tenant, collection, perType);
+  return added;
+}
+
+/** Adds `count` objects to one collection (benchmarks with a realistic mix of types). */
+export function seedSyntheticCollection(tenant: SimTenant, collection: string, count: number): number {
+  let added = 0;
+  const maker = MAKERS[collection];
+  if (!maker) throw new Error(`no synthetic maker for ${collection}`);
+  const { label, make } = maker;
+  {
     const start = tenant.count(collection);
     const rand = seededRandom(`${tenant.tenantId}/${collection}/${start}`);
-    for (let k = 1; k <= perType; k++) {
+    for (let k = 1; k <= count; k++) {
       const i = start + k;
       const created = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000 + Math.floor(rand() * 3_600_000)).toISOString();
       const modified = new Date(Date.parse(created) + Math.floor(rand() * 90) * 86_400_000).toISOString();

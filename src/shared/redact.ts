@@ -19,10 +19,19 @@ export function redactSecrets(text: string): string {
   return out;
 }
 
-/** A safe one-line message for any thrown value. */
+/** A safe one-line message for any thrown value (for logs: prefixed with the error's class name). */
 export function safeErrorMessage(error: unknown, maxLength = 1000): string {
   const raw =
     error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return oneLine(raw, maxLength);
+}
+
+/** A safe one-line message for people (run failures): the error's own words, without an internal class name. */
+export function plainErrorMessage(error: unknown, maxLength = 1000): string {
+  return oneLine(error instanceof Error ? error.message || error.name : String(error), maxLength);
+}
+
+function oneLine(raw: string, maxLength: number): string {
   const redacted = redactSecrets(raw).replace(/\s+/g, ' ').trim();
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;
 }

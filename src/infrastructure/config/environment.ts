@@ -87,6 +87,8 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) INVENTORY_SCHEDULE_MIN_GAP_SECONDS = 300;
   /** How long a restore plan may wait for its confirmation (minutes). */
   @Transform(toInt) @IsInt() @Min(1) @Max(1440) RESTORE_PLAN_TTL_MINUTES = 30;
+  /** A server folder `importBackup` may read archives from (demo, scripted setups); unset = imports are uploads only. */
+  @IsOptional() @IsString() BACKUP_IMPORT_DIR = '';
   @Transform(toInt) @IsInt() @Min(1000) RECONCILER_INTERVAL_MS = 15000;
   @Transform(toInt) @IsInt() @Min(1000) REAPER_INTERVAL_MS = 15000;
   /** Outbox: how often a worker relays events their process did not publish, and how old such an event must be first. */

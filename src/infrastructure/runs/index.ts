@@ -9,3 +9,5 @@ export {
 } from './run-handler';
 export type { RunContextInput, RunContextOf, RunResultOf, RunTypeKey, RunTypeMap } from './run-type-map';
 export { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './run-state';
+export { RUN_FAILURE_CODES, isRunFailureCode, type RunFailureCode } from './run-failure-codes';
+export { runFailureOf, runFailureCodeForStatus, consentMissingFailure, type DescribedFailure } from './run-failure-of';

@@ -1,5 +1,6 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
 import type { OutboxEvent } from '../events';
+import type { RunFailureCode } from './run-failure-codes';
 import type { OperationRunOutcome, SummaryCounts } from './run-state';
 import type { RunContextOf, RunResultOf, RunTypeKey } from './run-type-map';
 
@@ -45,8 +46,11 @@ export interface RunAttemptContext<K extends RunTypeKey = RunTypeKey> {
   readonly signal: AbortSignal;
   /** Absolute counts (not increments). Written to PostgreSQL at most ~1/s; every call reaches live subscribers. */
   reportProgress(counts: Partial<SummaryCounts> & Record<string, number>): void;
-  /** Records a sanitized failure (secrets redacted, message capped); the run keeps the first 50. */
-  addFailure(failure: { item?: string; code?: string; error: unknown }): void;
+  /**
+   * Records a sanitized failure (secrets redacted, message capped); the run keeps the first 50. Without a code, the
+   * error's catalogued one (a Graph 503 → graph_unavailable, anything unknown → unexpected_error).
+   */
+  addFailure(failure: { item?: string; code?: RunFailureCode; error: unknown }): void;
   /** Throws a cancellation error if cancel was requested (the wrapper completes the run as cancelled). */
   throwIfCancelled(): void;
 }

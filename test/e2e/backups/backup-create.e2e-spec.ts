@@ -273,7 +273,7 @@ describe('backup.create', () => {
     const run = await waitForRun(scenario, started.data!.startBackup.id);
     expect(run.outcome).toBe('PARTIALLY_SUCCEEDED');
     expect(run.failures).toEqual([
-      expect.objectContaining({ item: `deviceConfiguration/${broken.id}`, code: 'InternalServerError' }),
+      expect.objectContaining({ item: `deviceConfiguration/${broken.id}`, code: 'graph_unavailable' }),
     ]);
     const [row] = await db.query(`SELECT id, item_count, counts_by_type FROM backups WHERE run_id = $1`, [run.id]);
     expect(row.counts_by_type).toEqual({ deviceConfiguration: 3, roleScopeTag: 4 });

@@ -124,7 +124,7 @@ describe('inventory.sync', () => {
     const run = await sync(tenantId);
     expect(run.outcome).toBe('PARTIALLY_SUCCEEDED');
     const skipped = run.failures
-      .filter((f: { code: string }) => f.code === 'SKIPPED_NO_PERMISSION')
+      .filter((f: { code: string }) => f.code === 'permission_missing')
       .map((f: { item: string }) => f.item)
       .sort();
     expect(skipped).toEqual(['deviceHealthScript', 'deviceManagementScript']);

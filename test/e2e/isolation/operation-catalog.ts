@@ -97,6 +97,10 @@ export const OPERATION_ARGS: Record<string, (t: TargetIds) => Record<string, unk
   confirmRestorePlan: (t) => ({ planId: t.runId, planHash: 'x', typedTenantName: 'x' }),
   restoreResults: (t) => ({ runId: t.runId }),
   restoreLedger: (t) => ({ targetTenantId: t.tenantId }),
+  importBackup: (t) => ({ tenantId: t.tenantId, path: 'fixtures/openintunebaseline' }),
+  setBackupRetention: (t) => ({ tenantId: t.tenantId, keepLast: 1 }),
+  backupRetention: (t) => ({ tenantId: t.tenantId }),
+  startBackupPrune: (t) => ({ tenantId: t.tenantId }),
 };
 
 export interface RootOperation {

@@ -19,7 +19,8 @@ describe('README › Run types', () => {
 
   it('lists every registered run type with its lock, time limit, heartbeat timeout and attempts', () => {
     const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
-    const documented = readme.split('\n').filter((line) => /^\| `[a-z.-]+` \|/.test(line));
+    const section = readme.split('\n## Run types\n')[1]?.split('\n## ')[0] ?? '';
+    const documented = section.split('\n').filter((line) => /^\| `[a-z.-]+` \|/.test(line));
     const expected = app.app.get(OperationRunsFacade).runTypes().map(row);
     expect(documented).toEqual(expected);
   });

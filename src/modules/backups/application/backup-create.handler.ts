@@ -15,6 +15,8 @@ import {
 import {
   OperationRunOutcome,
   RunHandler,
+  runFailureCodeForStatus,
+  runFailureOf,
   type OperationRunHandler,
   type RunAttemptContext,
   type RunHandlerResult,
@@ -31,7 +33,7 @@ import { SettingDefinitionLabels } from './setting-definition-labels';
 import { SnapshotChannel } from './snapshot-channel';
 
 /** Types read at once: enough to keep the throttle budget busy while one type waits on a slow page. */
-const TYPE_CONCURRENCY = 3;
+const TYPE_CONCURRENCY = 4;
 /** Objects read ahead of the writer at most (flat memory whatever the tenant size). */
 const CHANNEL_CAPACITY = 200;
 
@@ -116,7 +118,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
           if (!capabilities.types[typeKey]?.canRead) {
             state.status = 'skipped';
             state.reason = `missing Graph permission: one of ${GRAPH_CONTRACTS[typeKey].permissions.read.join(', ')}`;
-            run.addFailure({ item: typeKey, code: 'SKIPPED_NO_PERMISSION', error: state.reason });
+            run.addFailure({ item: typeKey, code: 'permission_missing', error: state.reason });
             progress();
             return;
           }
@@ -127,7 +129,11 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
               signal: run.signal,
               onItemFailure: (f) => {
                 state.failedObjects++;
-                run.addFailure({ item: `${typeKey}/${f.sourceId}`, code: f.code, error: f.message });
+                run.addFailure({
+                  item: `${typeKey}/${f.sourceId}`,
+                  code: runFailureCodeForStatus(f.status),
+                  error: `${f.message} (${f.code})`,
+                });
               },
             })) {
               settingDefinitionIds(snapshot.payload, definitionIds);
@@ -143,11 +149,8 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
             state.status = 'failed';
             state.reason = safeErrorMessage(error, 500);
             this.logger.warn(`backup.create ${run.runId}: ${typeKey} failed: ${state.reason}`);
-            run.addFailure({
-              item: typeKey,
-              code: (error as { graphCode?: string }).graphCode ?? 'BACKUP_FAILED',
-              error,
-            });
+            const failure = runFailureOf(error);
+            run.addFailure({ item: typeKey, code: failure.code, error: failure.message });
           }
           progress();
         },

@@ -20,7 +20,7 @@ const BackupConnection = Connection(BackupType, 'Backup');
 const BackupItemConnection = Connection(BackupItemType, 'BackupItem');
 const PolicyVersionConnection = Connection(PolicyVersionType, 'PolicyVersion');
 
-function toBackupType(row: Backup): BackupType {
+export function toBackupType(row: Backup): BackupType {
   return {
     ...row,
     countsByType: Object.entries(row.countsByType ?? {})

@@ -1,6 +1,8 @@
 import { GraphCallStats, GraphClientFactory, deriveCapabilities } from '../../../infrastructure/graph';
 import {
+  OperationRunOutcome,
   RunHandler,
+  type RunFailureCode,
   type OperationRunHandler,
   type RunAttemptContext,
   type RunHandlerResult,
@@ -30,13 +32,14 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
   async execute(run: RunAttemptContext<'directory.groups.sync'>): Promise<RunHandlerResult<DirectoryGroupsSyncResult>> {
     const tenantId = run.tenantId!;
     const connection = await this.tenants.connectionFor(tenantId);
-    if (!connection) throw new Error('The tenant no longer exists or is archived');
+    if (!connection) return this.fail(run, 'tenant_unavailable', 'The tenant no longer exists or is archived');
     const { roles } = await this.graph.acquireAppToken(connection);
-    if (!deriveCapabilities(roles).canReadGroups) {
-      throw new Error(
-        'missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All',
+    if (!deriveCapabilities(roles).canReadGroups)
+      return this.fail(
+        run,
+        'permission_missing',
+        'Missing Graph permission to read groups: one of Group.Read.All, GroupMember.Read.All, Directory.Read.All',
       );
-    }
     const stats = new GraphCallStats();
     const client = this.graph.forConnection(connection, { stats, signal: run.signal });
     let seen = 0;
@@ -75,5 +78,14 @@ export class DirectoryGroupsSyncHandler implements OperationRunHandler<'director
         },
       ],
     };
+  }
+
+  private fail(
+    run: RunAttemptContext<'directory.groups.sync'>,
+    code: RunFailureCode,
+    message: string,
+  ): RunHandlerResult<DirectoryGroupsSyncResult> {
+    run.addFailure({ code, error: message });
+    return { outcome: OperationRunOutcome.Failed };
   }
 }

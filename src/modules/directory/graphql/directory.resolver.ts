@@ -27,7 +27,7 @@ export class DirectoryResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('tenantId', { type: () => ID }) tenantId: string,
   ) {
-    await this.tenants.requireActive(tenantId);
+    await this.tenants.requireStartable(tenantId);
     const { run } = await this.runs.start('directory.groups.sync', { tenantId, initiatorUserId: user.id, context: {} });
     return run;
   }

@@ -60,7 +60,10 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
     const tenantId = run.tenantId!;
     const typeKeys = (run.context.types?.length ? run.context.types : GRAPH_TYPE_KEYS).filter(isGraphTypeKey);
     const connection = await this.tenants.connectionFor(tenantId);
-    if (!connection) throw new Error('The tenant no longer exists or is archived');
+    if (!connection) {
+      run.addFailure({ code: 'tenant_unavailable', error: 'The tenant no longer exists or is archived' });
+      return { outcome: OperationRunOutcome.Failed };
+    }
     const stats = new GraphCallStats();
     const client = this.graph.forConnection(connection, { stats, signal: run.signal });
     // Capabilities from the token the run actually holds: permissions may have changed since the last verify.
@@ -180,7 +183,7 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
       if (run.signal.aborted || stopped()) throw error;
       const reason = safeErrorMessage(error, 500);
       this.logger.warn(`inventory.sync ${run.runId}: ${typeKey} failed: ${reason}`);
-      run.addFailure({ item: typeKey, code: (error as { graphCode?: string }).graphCode ?? 'SYNC_FAILED', error });
+      run.addFailure({ item: typeKey, error });
       await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'failed', reason);
       return { typeKey, status: 'failed', seen, added, missing: 0, reason };
     }
@@ -192,7 +195,7 @@ export class InventorySyncHandler implements OperationRunHandler<'inventory.sync
     typeKey: GraphTypeKey,
     reason: string,
   ): Promise<TypeOutcome> {
-    run.addFailure({ item: typeKey, code: 'SKIPPED_NO_PERMISSION', error: reason });
+    run.addFailure({ item: typeKey, code: 'permission_missing', error: reason });
     await this.writer.recordTypeState(tenantId, typeKey, run.runId, 'skipped', reason);
     return { typeKey, status: 'skipped', seen: 0, added: 0, missing: 0, reason };
   }

@@ -37,7 +37,7 @@ export class InventoryResolver {
   ) {
     const unknown = (types ?? []).filter((t) => !isGraphTypeKey(t));
     if (unknown.length) throw new BadUserInputError(`Unknown type key(s): ${unknown.join(', ')}`, 'types');
-    await this.tenants.requireActive(tenantId);
+    await this.tenants.requireStartable(tenantId);
     const { run } = await this.runs.start('inventory.sync', {
       tenantId,
       initiatorUserId: user.id,

@@ -2,7 +2,12 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { stage } from '../../../infrastructure/events';
-import { OperationRunOutcome, OperationRunStatus, type RunHandlerResult } from '../../../infrastructure/runs';
+import {
+  OperationRunOutcome,
+  OperationRunStatus,
+  type RunFailureCode,
+  type RunHandlerResult,
+} from '../../../infrastructure/runs';
 import type { OperationRun } from '../domain/operation-run.entity';
 import { appendFailure, sanitizeFailure } from '../domain/run-failures';
 import { type AbortCause, outcomeOf } from '../domain/run-outcome';
@@ -53,7 +58,8 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
       const run = await this.store.claim(runId, attempt);
       if (!run) return await this.ackUnclaimable(runId, attempt);
       if (!registered) {
-        return await this.finish(run, null, { error: new Error(`No handler for run type "${type}" in this build`) });
+        const error = `No handler for run type "${type}" in this build`;
+        return await this.finish(run, null, { error, failure: { code: 'unknown_run_type', error } });
       }
       await this.execute(run, registered, heldLock);
     } finally {
@@ -114,7 +120,7 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
   private async finish(
     run: OperationRun,
     attempt: RunAttempt | null,
-    end: { result?: RunHandlerResult; error?: unknown },
+    end: { result?: RunHandlerResult; error?: unknown; failure?: { code: RunFailureCode; error: unknown } },
   ): Promise<void> {
     const failures = attempt ? attempt.failures : [...run.failures];
     const abort = attempt?.abortCause ?? null;
@@ -124,7 +130,7 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
       declared: end.result?.outcome,
       failureCount: failures.length,
     });
-    const why = failureFor(outcome, abort, end.error, failures.length);
+    const why = end.failure ?? failureFor(outcome, abort, end.error, failures.length);
     if (why) appendFailure(failures, sanitizeFailure(why));
     const summary = { ...(attempt?.summary ?? run.summaryCounts), ...(end.result?.summary ?? {}) };
     const version = (attempt?.version ?? run.version) + 1;
@@ -155,11 +161,12 @@ function failureFor(
   abort: AbortCause | null,
   error: unknown,
   failureCount: number,
-): { code: string; error: unknown } | null {
+): { code?: RunFailureCode; error: unknown } | null {
   if (abort === 'timeout') return { code: 'timeout', error: 'The run exceeded its time limit' };
-  if (error !== undefined && abort === null) return { code: 'handler_error', error };
+  // The error's own catalogued code: a sync whose token fails says invalid_credentials, as a verify would.
+  if (error !== undefined && abort === null) return { error };
   if (outcome === OperationRunOutcome.Failed && failureCount === 0) {
-    return { code: 'failed', error: 'The run failed without reporting a reason' };
+    return { code: 'failed_without_reason', error: 'The run failed without reporting a reason' };
   }
   return null;
 }

@@ -3,7 +3,13 @@ import type { OperationRun } from '../domain/operation-run.entity';
 import { RunCancelledError } from '../domain/operation-runs.errors';
 import { appendFailure, sanitizeFailure } from '../domain/run-failures';
 import type { AbortCause } from '../domain/run-outcome';
-import type { RunAttemptContext, RunFailure, RunTypeKey, SummaryCounts } from '../../../infrastructure/runs';
+import type {
+  RunAttemptContext,
+  RunFailure,
+  RunFailureCode,
+  RunTypeKey,
+  SummaryCounts,
+} from '../../../infrastructure/runs';
 import type { RunEventsPublisher } from './run-events.publisher';
 import type { HeldLock, RunLock } from './run-lock';
 import type { RunStore } from './run-store';
@@ -99,7 +105,7 @@ export class RunAttempt implements RunAttemptContext {
     this.markDirty();
   }
 
-  addFailure(failure: { item?: string; code?: string; error: unknown }): void {
+  addFailure(failure: { item?: string; code?: RunFailureCode; error: unknown }): void {
     appendFailure(this.failures, sanitizeFailure(failure));
     this.markDirty();
   }

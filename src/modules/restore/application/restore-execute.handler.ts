@@ -136,7 +136,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       if (outcome.status === 'failed')
         run.addFailure({
           item: `${item.typeKey}:${item.displayName}`,
-          code: 'RESTORE_ITEM_FAILED',
+          code: 'unexpected_error',
           error: outcome.message,
         });
       progress();

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../../shared/app-errors';
 import { isUuid } from '../../../shared/uuid';
 import { TenantEntity } from '../domain/tenant.entity';
 import type { CredentialPlaintext } from '../domain/tenant-credential';
-import { tenantArchivedError } from './lock-tenant';
+import { tenantArchivedError, verificationFailedError } from './lock-tenant';
 
 /** A tenant that may start work, as other modules see it. */
 export interface ActiveTenant {
@@ -39,6 +39,18 @@ export class TenantsFacade implements TenantRegistry {
     const row = isUuid(tenantId) ? await this.tenants.findOneBy({ id: tenantId }) : null;
     if (!row) throw new NotFoundError('Tenant', tenantId);
     if (row.status === 'archived') throw tenantArchivedError();
+    return toActiveTenant(row);
+  }
+
+  /**
+   * requireActive for work that reads or writes the tenant through Graph (syncs, backups, restores): also CONFLICT
+   * when its last verification failed, with verify's own words, rather than a run that fails the same way.
+   */
+  async requireStartable(tenantId: string): Promise<ActiveTenant> {
+    const row = isUuid(tenantId) ? await this.tenants.findOneBy({ id: tenantId }) : null;
+    if (!row) throw new NotFoundError('Tenant', tenantId);
+    if (row.status === 'archived') throw tenantArchivedError();
+    if (row.verification?.status === 'failed') throw verificationFailedError(row.verification);
     return toActiveTenant(row);
   }
 

@@ -20,7 +20,7 @@ import { consentMissing, verifyFindingFor, type VerifyFinding } from './verify-o
  * run (failure code + message) and on the tenant (`verification`), never with the credential.
  */
 const CREDENTIAL_REPLACED: VerifyFinding = {
-  code: 'error',
+  code: 'credential_replaced',
   message: 'The credential was replaced while this verify ran; its findings were not stored. Verify again.',
 };
 
@@ -49,7 +49,7 @@ export class VerifyTenantHandler implements OperationRunHandler<'tenant.verify'>
       return this.fail(
         run,
         tenant,
-        { code: 'error', message: 'The tenant is archived: it is not verified any more.' },
+        { code: 'tenant_unavailable', message: 'The tenant is archived: it is not verified any more.' },
         false,
       );
     run.reportProgress({ total: 2, processed: 0 });

@@ -1,7 +1,7 @@
 /** What the last `tenant.verify` run concluded (stored on the tenant; the run keeps the details). */
 export interface TenantVerification {
   status: 'succeeded' | 'failed';
-  /** Stable code: ok | invalid_credentials | expired_secret | consent_missing | tenant_not_found | app_not_found | graph_unreachable | error. */
+  /** `ok`, or the run failure code (RUN_FAILURE_CODES) of the failed check. */
   code: string;
   message: string;
   runId: string | null;

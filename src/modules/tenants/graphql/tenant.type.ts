@@ -47,7 +47,7 @@ export class TenantVerificationType {
   @Field({ description: 'SUCCEEDED or FAILED as lower-case text of the last verify run.' }) status: string;
   @Field({
     description:
-      'ok | invalid_credentials | expired_secret | consent_missing | tenant_not_found | app_not_found | graph_unreachable | error',
+      'ok, or the run failure code of the failed check (README › Run failure codes): invalid_credentials, expired_secret, consent_missing, tenant_not_found, app_not_found, token_failed, graph_unavailable, …',
   })
   code: string;
   @Field() message: string;
