@@ -3,7 +3,7 @@
  * sync seen on Operations without a reload, the inventory it produced, what a viewer may not do or see, an expired
  * session that comes back to the same page, and axe-core plus a screenshot on every page.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TENANT } from '../../src/graph-simulator';
 import { checkPage, expect, SCREENSHOTS, signIn, test } from './fixtures';
@@ -95,7 +95,7 @@ test('Start backup, change a setting in the simulator, second backup: the diff v
   await expect(page.getByRole('status').filter({ hasText: 'Backup:' })).toContainText('Succeeded');
   await checkPage(page, 'backups');
 
-  const changed = changeOneSetting(stack);
+  const changed = await changeOneSetting(stack);
   await takeBackup(2);
   expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
@@ -109,6 +109,14 @@ test('Start backup, change a setting in the simulator, second backup: the diff v
   await expect(items.getByRole('row')).toHaveCount(2);
   await expect(items.getByRole('row').nth(1)).toContainText(changed.name);
   await checkPage(page, 'backup-detail');
+  // Export: the zip downloads (bearer-authenticated fetch, then a file for the browser).
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as zip' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const exported = join(SCREENSHOTS, '..', 'console-export.zip');
+  await download.saveAs(exported);
+  expect(statSync(exported).size).toBeGreaterThan(1000);
 
   await items.getByRole('link', { name: changed.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: changed.name })).toBeVisible();
@@ -144,6 +152,22 @@ test('Start backup, change a setting in the simulator, second backup: the diff v
   await expect(objectDiff.getByRole('row')).toHaveCount(2);
   await expect(objectDiff.getByRole('row').nth(1)).toContainText(String(changed.after));
   await checkPage(page, 'backup-compare');
+
+  // Import the export as a third backup, then keep the last 2: the oldest goes, live.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
+  await expect(backups.getByRole('row')).toHaveCount(3);
+  await page.locator('input[type=file]').setInputFiles(exported);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Imported \d+ objects/)).toBeVisible({ timeout: 60_000 });
+  await expect(backups.getByRole('row')).toHaveCount(4);
+  await expect(backups.getByRole('row').nth(1)).toContainText('import');
+  await page.getByRole('textbox', { name: 'Keep the last' }).fill('2');
+  await page.getByRole('button', { name: 'Save retention' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backup retention:' })).toContainText('Succeeded', {
+    timeout: 60_000,
+  });
+  await expect(backups.getByRole('row')).toHaveCount(3);
+  await checkPage(page, 'backups-retention-import');
 });
 
 test('the restore wizard into a second tenant: preview, override a group mapping, wrong name refused, right name → every result live', async ({
@@ -213,17 +237,25 @@ test('the restore wizard into a second tenant: preview, override a group mapping
   await checkPage(page, 'restore-ledger');
 });
 
-/** Changes one setting of one compliance policy in the simulator (as an admin would in Intune); returns which. */
-function changeOneSetting(stack: Stack): { name: string; setting: string; before: unknown; after: number } {
+/** Changes one setting of one compliance policy through the simulator's control route, as an admin would in Intune. */
+async function changeOneSetting(
+  stack: Stack,
+): Promise<{ name: string; setting: string; before: unknown; after: number }> {
   const tenant = stack.sim.tenant(DEMO_TENANT.tenantId);
   const collection = tenant.collections().find((c) => c.endsWith('deviceCompliancePolicies'));
   if (!collection) throw new Error('the simulator has no compliance policies');
   const object = tenant.list(collection)[0];
   const before = object.entity.passwordMinimumLength;
   const after = (typeof before === 'number' ? before : 8) + 3;
-  object.entity.passwordMinimumLength = after;
-  object.entity.lastModifiedDateTime = new Date().toISOString();
-  object.entity.version = Number(object.entity.version ?? 1) + 1;
+  const response = await fetch(
+    `${stack.sim.url}/_sim/tenants/${DEMO_TENANT.tenantId}/objects/${collection}/${String(object.entity.id)}`,
+    {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entity: { passwordMinimumLength: after } }),
+    },
+  );
+  expect(response.status).toBe(200);
   return { name: String(object.entity.displayName), setting: 'passwordMinimumLength', before, after };
 }
 

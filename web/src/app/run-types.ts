@@ -34,6 +34,10 @@ export const RUN_TYPES: Record<string, RunTypeInfo> = {
       return typeof id === 'string' ? { to: `/restore/plans/${id}`, label: 'Open the restore plan' } : null;
     },
   },
+  'backup.prune': {
+    label: 'Backup retention',
+    produced: (run) => (run.tenantId ? { to: `/backups?tenant=${run.tenantId}`, label: 'Open the backups' } : null),
+  },
   'backup.compare-live': {
     label: 'Compare backup to live',
     produced: (run) => {

@@ -25,6 +25,7 @@ import { formatDateTime } from '../../app/format';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import type { BackupItemFilterInput } from '../../gql/graphql';
 import { BackupItemsQuery, BackupQuery, BackupsQuery } from './backup-documents';
+import { ExportBackupButton } from './ExportBackupButton';
 
 const PAGE = 50;
 
@@ -61,7 +62,10 @@ export default function BackupDetailPage() {
                   )}
                 </Text>
               </div>
-              <Group>
+              <Group align="flex-start">
+                {backup.status === 'completed' && (
+                  <ExportBackupButton backupId={backup.id} fileName={`backup-${backup.createdAt.slice(0, 10)}.zip`} />
+                )}
                 <Button component={Link} to={`/restore?backup=${backup.id}`} variant="default">
                   Restore from this backup
                 </Button>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { TenantOptionsQuery } from '../../api/documents';
@@ -9,6 +9,8 @@ import { ErrorAlert, PageState } from '../../components/PageState';
 import { TenantPicker } from '../../components/TenantPicker';
 import { useRunUpdates } from '../../live/useRunUpdates';
 import { BackupsQuery } from './backup-documents';
+import { ImportBackupPanel } from './ImportBackupPanel';
+import { RetentionPanel } from './RetentionPanel';
 import { StartBackupButton } from './StartBackupButton';
 
 const PAGE = 25;
@@ -23,6 +25,8 @@ export default function BackupsPage() {
     if (!tenantId && tenants?.tenants.length) setParams({ tenant: tenants.tenants[0].id }, { replace: true });
   }, [tenantId, tenants, setParams]);
   const tenant = tenants?.tenants.find((t) => t.id === tenantId);
+  // Imports are not runs: the page says when the list must be read again.
+  const [refresh, setRefresh] = useState(0);
 
   return (
     <>
@@ -34,17 +38,27 @@ export default function BackupsPage() {
         {tenant && <StartBackupButton key={tenant.id} tenant={tenant} />}
       </Group>
       {tenants && tenants.tenants.length === 0 && <Text c="dimmed">You have no tenants yet.</Text>}
-      {tenantId && <BackupList key={tenantId} tenantId={tenantId} />}
+      {tenantId && <BackupList key={tenantId} tenantId={tenantId} refresh={refresh} />}
+      {tenant && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} mt="md">
+          <RetentionPanel key={`r${tenant.id}`} tenant={tenant} onPruned={() => setRefresh((n) => n + 1)} />
+          <ImportBackupPanel key={`i${tenant.id}`} tenant={tenant} onImported={() => setRefresh((n) => n + 1)} />
+        </SimpleGrid>
+      )}
     </>
   );
 }
 
-function BackupList({ tenantId }: { tenantId: string }) {
+function BackupList({ tenantId, refresh }: { tenantId: string; refresh: number }) {
   const list = usePagedQuery(BackupsQuery, { tenantId, first: PAGE }, (d) => ({
     nodes: d.backups.edges.map((e) => e.node),
     hasNextPage: d.backups.pageInfo.hasNextPage,
     endCursor: d.backups.pageInfo.endCursor ?? null,
   }));
+  const { reread } = list;
+  useEffect(() => {
+    if (refresh) reread();
+  }, [refresh, reread]);
   // A backup run of this tenant ends (started here, by a schedule or by someone else): its row appears, no reload.
   useRunUpdates(
     { tenantIds: [tenantId] },

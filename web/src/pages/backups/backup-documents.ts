@@ -203,3 +203,26 @@ export const StartCompareBackupToLive = graphql(`
     }
   }
 `);
+
+export const BackupRetentionQuery = graphql(`
+  query BackupRetention($tenantId: ID!) {
+    backupRetention(tenantId: $tenantId) {
+      keepAll
+      keepLast
+      keepDays
+    }
+  }
+`);
+
+export const SetBackupRetention = graphql(`
+  mutation SetBackupRetention($tenantId: ID!, $keepLast: Int, $keepDays: Int) {
+    setBackupRetention(tenantId: $tenantId, keepLast: $keepLast, keepDays: $keepDays) {
+      keepAll
+      keepLast
+      keepDays
+      pruneRun {
+        ...RunFields
+      }
+    }
+  }
+`);
