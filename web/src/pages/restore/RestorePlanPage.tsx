@@ -170,7 +170,9 @@ export default function RestorePlanPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">Object</Table.Th>
-                      <Table.Th scope="col">Action</Table.Th>
+                      <Table.Th scope="col" w={110}>
+                        Action
+                      </Table.Th>
                       <Table.Th scope="col">Why / what changes</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -183,8 +185,12 @@ export default function RestorePlanPage() {
                             {item.typeKey}
                           </Text>
                         </Table.Td>
-                        <Table.Td>
-                          <Badge color={ACTION_COLORS[item.action] ?? 'gray'} variant="filled">
+                        <Table.Td miw={100}>
+                          <Badge
+                            color={ACTION_COLORS[item.action] ?? 'gray'}
+                            variant="filled"
+                            style={{ flexShrink: 0 }}
+                          >
                             {item.action.toLowerCase()}
                           </Badge>
                         </Table.Td>
