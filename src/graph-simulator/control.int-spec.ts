@@ -126,4 +126,71 @@ describe('/_sim control surface, CLI arguments and MSAL compatibility', () => {
     });
     expect(() => parseArgs(['--bogus'])).toThrow();
   });
+
+  it('changes an object in place (PATCH: entity merged, sub-resources replaced) and refuses unknown sub-resources', async () => {
+    const added = await control('/tenants', 'POST', { displayName: 'Versions' });
+    const tid = added.body.tenantId as string;
+    const path = `/tenants/${tid}/objects/deviceManagement/configurationPolicies`;
+    await control(path, 'POST', {
+      id: 'p1',
+      name: 'Before',
+      settings: [{ id: '0', settingInstance: { settingDefinitionId: 'a' } }],
+      assignments: [],
+    });
+    const patched = await control(`${path}/p1`, 'PATCH', {
+      entity: { description: 'changed' },
+      subs: { settings: [{ id: '0', settingInstance: { settingDefinitionId: 'b' } }], assignments: [{ id: 'x' }] },
+    });
+    expect(patched.status).toBe(200);
+    const token = await appToken(sim, tid);
+    const read = await graph(
+      sim,
+      token,
+      '/beta/deviceManagement/configurationPolicies/p1?$expand=settings,assignments',
+    );
+    expect(read.body).toMatchObject({
+      name: 'Before',
+      description: 'changed',
+      settings: [{ settingInstance: { settingDefinitionId: 'b' } }],
+      assignments: [{ id: 'x' }],
+    });
+    expect((await control(`${path}/p1`, 'PATCH', { subs: { apps: [] } })).status).toBe(400);
+    expect((await control(`${path}/missing`, 'PATCH', {})).status).toBe(404);
+  });
+
+  it('serves what a backup reads: ADMX values with definitions and presentations, role definitions, script content by id only', async () => {
+    const added = await control('/tenants', 'POST', { displayName: 'Backup reads' });
+    const tid = added.body.tenantId as string;
+    await control('/seed', 'POST', { tenantId: tid, perType: 1 });
+    const token = await appToken(sim, tid);
+    const [admx] = sim.tenant(tid).list('deviceManagement/groupPolicyConfigurations');
+    const base = `/beta/deviceManagement/groupPolicyConfigurations/${String(admx.entity.id)}/definitionValues`;
+    const plain = await graph(sim, token, base);
+    expect(plain.body.value[0].definition).toBeUndefined();
+    expect(plain.body.value[0].presentationValues).toBeUndefined();
+    const values = await graph(sim, token, `${base}?$expand=definition`);
+    expect(values.body.value[0].definition.displayName).toMatch(/Synthetic ADMX/);
+    const valueId = String(values.body.value[0].id);
+    const presentations = await graph(sim, token, `${base}/${valueId}/presentationValues?$expand=presentation`);
+    expect(presentations.body.value[0].presentation.label).toMatch(/Text/);
+    const bare = await graph(sim, token, `${base}/${valueId}/presentationValues`);
+    expect(bare.body.value[0].presentation).toBeUndefined();
+
+    const [role] = sim.tenant(tid).list('deviceManagement/roleAssignments');
+    const roleRead = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/roleAssignments/${String(role.entity.id)}?$expand=roleDefinition($select=id,displayName)`,
+    );
+    expect(roleRead.body.roleDefinition.displayName).toMatch(/Synthetic role/);
+
+    const list = await graph(sim, token, '/beta/deviceManagement/deviceManagementScripts');
+    expect(list.body.value[0].scriptContent).toBeUndefined();
+    const one = await graph(
+      sim,
+      token,
+      `/beta/deviceManagement/deviceManagementScripts/${String(list.body.value[0].id)}`,
+    );
+    expect(typeof one.body.scriptContent).toBe('string');
+  });
 });

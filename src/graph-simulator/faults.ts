@@ -10,10 +10,10 @@ export interface FaultOptions {
   missingPermissions: string[];
   /** Retry-After sent with injected 503s, in seconds (small, so tests stay fast). */
   retryAfter503Sec: number;
-  /** Requests whose path contains one of these (e.g. an object id) always fail with 500: a broken object. */
-  failPathsContaining: string[];
   /** The N-th write (POST/PUT/PATCH/DELETE) admitted after this is set fails once with 500; 0 = off. */
   failNthWrite: number;
+  /** Requests whose path contains one of these (e.g. an object id) always fail with 500: a broken object. */
+  failPathsContaining: string[];
 }
 
 export const NO_FAULTS: FaultOptions = {
@@ -22,8 +22,8 @@ export const NO_FAULTS: FaultOptions = {
   latencyMs: 0,
   missingPermissions: [],
   retryAfter503Sec: 0.05,
-  failPathsContaining: [],
   failNthWrite: 0,
+  failPathsContaining: [],
 };
 
 export class FaultRegistry {

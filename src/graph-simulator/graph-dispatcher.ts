@@ -97,10 +97,10 @@ export class GraphPipeline {
           'The service is temporarily unavailable. Please retry after a delay.',
           { 'Retry-After': String(fault.retryAfterSec) },
         );
-      if (this.deps.faults.failsPath(tid, req.path))
-        throw new GraphError(500, 'InternalServerError', 'An internal server error occurred.');
       if (write && this.deps.faults.takeWriteFault(tid))
         throw new GraphError(500, 'InternalServerError', 'An internal server error occurred. (injected write fault)');
+      if (this.deps.faults.failsPath(tid, req.path))
+        throw new GraphError(500, 'InternalServerError', 'An internal server error occurred.');
       response = this.route({ req, principal, tenant: principal.tenant, pageSize: this.deps.pageSize() });
     } catch (error) {
       response = this.errorResponse(error, req);

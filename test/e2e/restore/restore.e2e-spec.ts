@@ -150,6 +150,31 @@ describe('restore', () => {
     const results = (await scenario.call(RESULTS, { r: executed.id })).data!.restoreResults;
     expect(results.filter((r: any) => r.created)).toEqual([]);
     expect(objectCount(b)).toBe(objects);
+
+    // The ledger and the plan list, as the API shows them.
+    const ledger = await scenario.call(
+      `query($t: ID!) { restoreLedger(targetTenantId: $t, first: 100) { edges { node { sourceTenantId typeKey sourceId targetId } } pageInfo { hasNextPage } } }`,
+      { t: b.tenantId },
+    );
+    expect(ledger.data!.restoreLedger.edges).toHaveLength(objects);
+    expect(ledger.data!.restoreLedger.edges.every((e: any) => e.node.sourceTenantId === a.tenantId)).toBe(true);
+    const plans = await scenario.call(
+      `query($t: ID!) { restorePlans(tenantId: $t, first: 1) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }`,
+      { t: b.tenantId },
+    );
+    expect(plans.data!.restorePlans.edges.map((e: any) => e.node)).toEqual([{ id: plan.id, status: 'EXECUTED' }]);
+    expect(plans.data!.restorePlans.pageInfo.hasNextPage).toBe(true);
+    const next = await scenario.call(
+      `query($t: ID!, $a: String) { restorePlans(tenantId: $t, first: 100, after: $a) { edges { node { id } } } }`,
+      { t: b.tenantId, a: plans.data!.restorePlans.pageInfo.endCursor },
+    );
+    expect(next.data!.restorePlans.edges.map((e: any) => e.node.id)).not.toContain(plan.id);
+    // Each execution announced RestoreCompleted through the outbox, with its counts.
+    const [event] = await db.query(
+      `SELECT payload FROM outbox_events WHERE name = 'restore.completed' AND aggregate_id = $1`,
+      [plan.id],
+    );
+    expect(event.payload).toMatchObject({ planId: plan.id, targetTenantId: b.tenantId, counts: { created: 0 } });
   });
 
   it('an object changed in the target between preview and execute ends in conflict; the others succeed', async () => {
@@ -215,5 +240,92 @@ describe('restore', () => {
     const written = c.sim.list('deviceManagement/configurationPolicies');
     expect(written.map((p) => p.entity.name)).not.toEqual(expect.arrayContaining([assigned[0]]));
     expect(written.flatMap((p) => p.subs.assignments ?? [])).toEqual([]);
+  });
+
+  it('setRestoreMapping points an unmapped group at a target group: its items unblock and the hash changes', async () => {
+    const d = await newTenant(scenario, 'Other names', ['Staff (all)']);
+    await syncGroups(scenario, d.tenantId);
+    const { plan } = await previewPlan(scenario, {
+      backupId,
+      targetTenantId: d.tenantId,
+      types: ['settingsCatalogPolicy'],
+    });
+    const allStaff = plan.mappings.find((m: any) => m.kind === 'GROUP' && m.sourceName === 'All staff');
+    expect(allStaff).toMatchObject({ targetId: null, foundBy: 'NONE' });
+    const onlyAllStaff = plan.items.filter(
+      (i: any) => i.action === 'BLOCKED' && i.reasons.every((r: string) => r.includes('"All staff"')),
+    );
+    expect(onlyAllStaff.length).toBeGreaterThan(0);
+
+    const set = await scenario.call(
+      `mutation($p: ID!, $s: String!, $t: String!) { setRestoreMapping(planId: $p, sourceId: $s, targetId: $t) {
+        planHash items { displayName action } mappings { sourceName targetId foundBy } } }`,
+      { p: plan.id, s: allStaff.sourceId, t: d.sim.groups[0].id },
+    );
+    expect(set.errors).toBeUndefined();
+    const updated = set.data!.setRestoreMapping;
+    expect(updated.planHash).not.toBe(plan.planHash);
+    expect(updated.mappings).toEqual(
+      expect.arrayContaining([{ sourceName: 'All staff', targetId: d.sim.groups[0].id, foundBy: 'OVERRIDE' }]),
+    );
+    for (const item of onlyAllStaff)
+      expect(updated.items.find((i: any) => i.displayName === item.displayName).action).toBe('CREATE');
+    const unknownTarget = await scenario.call(
+      `mutation($p: ID!, $s: String!, $t: String!) { setRestoreMapping(planId: $p, sourceId: $s, targetId: $t) { id } }`,
+      { p: plan.id, s: allStaff.sourceId, t: '00000000-0000-0000-0000-0000000000aa' },
+    );
+    expect(unknownTarget.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId' });
+    const stale = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: d.name });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'plan_hash_mismatch' });
+  });
+
+  it('same tenant: matches by original id, puts a changed policy back and skips the rest', async () => {
+    const policies = a.sim.list('deviceManagement/configurationPolicies');
+    const changed = policies[10];
+    const original = structuredClone(changed.subs.settings);
+    changed.entity.name = `${String(changed.entity.name)} (renamed)`;
+    changed.entity.lastModifiedDateTime = new Date().toISOString();
+    changed.subs.settings = [];
+    await syncInventory(scenario, a.tenantId);
+    const { plan } = await previewPlan(scenario, {
+      backupId,
+      targetTenantId: a.tenantId,
+      types: ['settingsCatalogPolicy'],
+    });
+    expect(plan.items.every((i: any) => i.matchedBy === 'originalId')).toBe(true);
+    const update = plan.items.filter((i: any) => i.action === 'UPDATE');
+    expect(update.map((i: any) => i.targetId)).toEqual([changed.entity.id]);
+    expect(plan.items.filter((i: any) => i.action === 'SKIP')).toHaveLength(plan.items.length - 1);
+    const before = a.sim.count();
+    const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: a.name });
+    const executed = await waitForRun(scenario, confirmed.data!.confirmRestorePlan.id, 180_000);
+    expect(executed.outcome).toBe('SUCCEEDED');
+    const restored = a.sim.get('deviceManagement/configurationPolicies', String(changed.entity.id))!;
+    expect(restored.entity.name).not.toContain('(renamed)');
+    expect(restored.subs.settings?.map((x) => x.settingInstance)).toEqual(original?.map((x) => x.settingInstance));
+    expect(a.sim.count()).toBe(before);
+  });
+
+  it('cancel stops between items: the run ends cancelled with a result for every item it started, none after', async () => {
+    const e = await newTenant(scenario, 'Cancelled');
+    await syncGroups(scenario, e.tenantId);
+    const { plan } = await previewPlan(scenario, { backupId, targetTenantId: e.tenantId });
+    scenario.sim.setFaults(e.sim.tenantId, { latencyMs: 50 });
+    try {
+      const confirmed = await scenario.call(CONFIRM, { p: plan.id, h: plan.planHash, n: e.name });
+      const runId = confirmed.data!.confirmRestorePlan.id;
+      while (scenario.sim.stats(e.sim.tenantId).writes < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+      await scenario.call(`mutation($id: ID!) { cancelOperationRun(id: $id) { id } }`, { id: runId });
+      const run = await waitForRun(scenario, runId, 60_000);
+      expect(run.outcome).toBe('CANCELLED');
+      const results = (await scenario.call(RESULTS, { r: runId })).data!.restoreResults;
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.length).toBeLessThan(plan.items.length);
+      // Every object written has its result (and ledger row): nothing was created behind the run's back.
+      const ledger = await db.query(`SELECT count(*)::int AS n FROM restore_id_ledger WHERE plan_id = $1`, [plan.id]);
+      expect(e.sim.count()).toBe(ledger[0].n);
+    } finally {
+      scenario.sim.setFaults(e.sim.tenantId, { latencyMs: 0 });
+    }
   });
 });

@@ -33,9 +33,9 @@ import { SettingDefinitionLabels } from './setting-definition-labels';
 import { SnapshotChannel } from './snapshot-channel';
 
 /** Types read at once: enough to keep the throttle budget busy while one type waits on a slow page. */
-const TYPE_CONCURRENCY = 4;
+const TYPE_CONCURRENCY = 3;
 /** Objects read ahead of the writer at most (flat memory whatever the tenant size). */
-const CHANNEL_CAPACITY = 200;
+const CHANNEL_CAPACITY = 50;
 
 interface TypeState {
   status: BackupTypeStatus | 'running';

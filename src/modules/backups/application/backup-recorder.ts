@@ -280,15 +280,19 @@ async function insertPayloads(tx: EntityManager, tenantId: string, batch: Prepar
     if (!rows.has(item.assignmentsHash))
       rows.set(item.assignmentsHash, { kind: 'assignments', text: item.assignmentsText });
   }
-  const hashes = [...rows.keys()];
-  // `json` (not jsonb) keeps the text as given: key order and number spelling survive for restore.
+  // One `json` parameter assembled from the serialised bodies: `json_to_recordset` hands each `json` field over as the
+  // very text it was given (no re-serialisation, no array-literal escaping of megabytes), and the `json` column keeps
+  // that text: key order and number spelling survive for restore.
+  const records = [...rows].map(
+    ([sha256, { kind, text }]) => `{"sha256":${JSON.stringify(sha256)},"kind":"${kind}","body":${text}}`,
+  );
   const inserted: Array<{ sha256: string }> = await tx.query(
     `INSERT INTO backup_payloads (tenant_id, sha256, kind, body, bytes)
-     SELECT $1, x.sha256, x.kind, x.body::json, octet_length(x.body)
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS x(sha256, kind, body)
+     SELECT $1, x.sha256, x.kind, x.body, octet_length(x.body::text)
+       FROM json_to_recordset($2::json) AS x(sha256 text, kind text, body json)
      ON CONFLICT (tenant_id, sha256) DO NOTHING
      RETURNING sha256`,
-    [tenantId, hashes, hashes.map((h) => rows.get(h)!.kind), hashes.map((h) => rows.get(h)!.text)],
+    [tenantId, `[${records.join(',')}]`],
   );
   return inserted.map((r) => r.sha256);
 }

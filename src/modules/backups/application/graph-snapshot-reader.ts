@@ -5,7 +5,7 @@ import type { SnapshotInput } from './backup-views';
 /** Graph's `$batch` limit. */
 const BATCH_SIZE = 20;
 /** Batches of one type in flight at once (types run side by side too; the shared budget paces them all). */
-const BATCH_CONCURRENCY = 3;
+const BATCH_CONCURRENCY = 2;
 
 type Json = Record<string, unknown>;
 

@@ -16,13 +16,17 @@ import {
 import {
   OperationRunOutcome,
   RunHandler,
+  runFailureOf,
   type OperationRunHandler,
+  type RunFailureCode,
   type RunAttemptContext,
   type RunHandlerResult,
 } from '../../../infrastructure/runs';
 import { safeErrorMessage } from '../../../shared/redact';
 import { AuditFacade } from '../../audit';
 import { TenantsFacade } from '../../tenants';
+import pMap from 'p-map';
+import { dependencyRank } from '../domain/dependency-order';
 import { mappingKey } from '../domain/mapping';
 import { fingerprintOf } from '../domain/matching';
 import { RestoreLedgerEntry } from '../domain/restore-ledger-entry.entity';
@@ -38,11 +42,29 @@ import type { RestoreExecuteResult } from './restore.run-types';
 import { TYPE_OF_KIND } from './restore-preview.handler';
 import { listTargetObjects, readCurrent } from './target-reader';
 
+/** Items written at once within one dependency rank. */
+const ITEM_CONCURRENCY = 4;
+
+/** Consecutive items (in plan order) of the same dependency rank. */
+function rankGroups(items: RestorePlanItem[]): RestorePlanItem[][] {
+  const groups: RestorePlanItem[][] = [];
+  let rank: number | null = null;
+  for (const item of items) {
+    const r = dependencyRank(item);
+    if (r !== rank) groups.push([]);
+    rank = r;
+    groups[groups.length - 1].push(item);
+  }
+  return groups;
+}
+
 interface Outcome {
   status: RestoreItemStatus;
   targetId: string | null;
   created: boolean;
   message: string | null;
+  /** The catalogued run failure code of a failed item. */
+  code?: RunFailureCode;
 }
 
 /** A mapping without a target id whose object this run had to create first and could not. */
@@ -97,12 +119,14 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
     const connection = await this.tenants.connectionFor(plan.targetTenantId);
     if (!connection) throw new Error('The target tenant no longer exists or is archived');
     const stats = new GraphCallStats();
-    const client = this.graph.forConnection(connection, { stats, signal: run.signal });
+    // No abort signal: a cancel must not cut a write in half (a create that reached Graph without its ledger row).
+    // Cancel is checked between items; each request still has the client's timeout.
+    const client = this.graph.forConnection(connection, { stats });
     const writer = new ItemWriter(client, this.settings);
     const resolver = new MappingResolver(this.db, plan, mappings);
     // Names of live objects per type as this attempt starts: a create that finds its name here was either made by
     // an interrupted attempt (resume: adopt it) or by someone else since preview (conflict).
-    const liveByType = new Map<string, TargetObject[]>();
+    const liveByType = new Map<string, Promise<TargetObject[]>>();
     const counts = await this.countResults(plan.id);
     const progress = () =>
       run.reportProgress({
@@ -119,7 +143,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
     progress();
 
     let created = 0;
-    for (const [index, item] of pending.entries()) {
+    const applyOne = async (item: RestorePlanItem, maybeInterrupted: boolean) => {
       run.throwIfCancelled();
       const outcome = await this.applyItem(run, plan, item, {
         source: sources.get(item.backupItemId) ?? null,
@@ -127,8 +151,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
         writer,
         resolver,
         liveByType,
-        // The first item without a result in a retried attempt may have been half-written by the dead one.
-        maybeInterrupted: run.attempt > 1 && index === 0,
+        maybeInterrupted,
       });
       if (outcome.created) created += 1;
       await this.record(run, plan, item, outcome);
@@ -136,10 +159,32 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       if (outcome.status === 'failed')
         run.addFailure({
           item: `${item.typeKey}:${item.displayName}`,
-          code: 'unexpected_error',
+          code: outcome.code ?? 'unexpected_error',
           error: outcome.message,
         });
       progress();
+    };
+    // Items of one dependency rank do not reference each other: a few at a time keep the write budget busy while
+    // one waits on Graph or the database. Ranks run one after another, so what others reference exists first.
+    let position = 0;
+    for (const group of rankGroups(pending)) {
+      let firstError: unknown;
+      await pMap(
+        group,
+        async (item, i) => {
+          if (firstError !== undefined) return;
+          // In a retried attempt the first items without a result may have been half-written by the dead one.
+          const maybeInterrupted = run.attempt > 1 && position + i < ITEM_CONCURRENCY;
+          try {
+            await applyOne(item, maybeInterrupted);
+          } catch (error) {
+            firstError ??= error;
+          }
+        },
+        { concurrency: ITEM_CONCURRENCY, stopOnError: false },
+      );
+      if (firstError !== undefined) throw firstError;
+      position += group.length;
     }
 
     await this.db
@@ -192,7 +237,7 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       client: GraphClient;
       writer: ItemWriter;
       resolver: MappingResolver;
-      liveByType: Map<string, TargetObject[]>;
+      liveByType: Map<string, Promise<TargetObject[]>>;
       maybeInterrupted: boolean;
     },
   ): Promise<Outcome> {
@@ -219,8 +264,8 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       const fromLedger = await this.ledgerTarget(plan, item);
       if (fromLedger && (await readCurrent(o.client, contract, fromLedger)))
         return await this.write(o.writer, contract, o.source, fromLedger, false, resolve, plan.includeAssignments);
-      const live = o.liveByType.get(item.typeKey) ?? (await listTargetObjects(o.client, item.typeKey));
-      o.liveByType.set(item.typeKey, live);
+      if (!o.liveByType.has(item.typeKey)) o.liveByType.set(item.typeKey, listTargetObjects(o.client, item.typeKey));
+      const live = await o.liveByType.get(item.typeKey)!;
       const named = live.filter(
         (t) =>
           t.name === item.displayName &&
@@ -243,9 +288,8 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       const written = await this.write(o.writer, contract, o.source, targetId, true, resolve, plan.includeAssignments);
       return { ...written, created: true };
     } catch (error) {
-      if (run.signal.aborted) throw error;
       if (error instanceof GraphError || error instanceof UnresolvedMappingError)
-        return { ...none, status: 'failed', message: safeErrorMessage(error, 500) };
+        return { ...none, status: 'failed', message: safeErrorMessage(error, 500), code: runFailureOf(error).code };
       throw error;
     }
   }
@@ -266,7 +310,13 @@ export class RestoreExecuteHandler implements OperationRunHandler<'restore.execu
       return { status: 'succeeded', targetId, created: false, message: null };
     } catch (error) {
       if (error instanceof GraphError || error instanceof UnresolvedMappingError)
-        return { status: 'failed', targetId, created: false, message: safeErrorMessage(error, 500) };
+        return {
+          status: 'failed',
+          targetId,
+          created: false,
+          message: safeErrorMessage(error, 500),
+          code: runFailureOf(error).code,
+        };
       throw error;
     }
   }

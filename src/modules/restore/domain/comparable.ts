@@ -4,13 +4,15 @@ import { writeBody } from './write-payload';
 /** Fields that differ between two copies of the same policy without meaning anything. */
 const VOLATILE = new Set(['id', 'createdDateTime', 'lastModifiedDateTime', 'version', 'settingCount', 'isAssigned']);
 
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
+function normalise(value: unknown, depth = 0): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalise(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       if (VOLATILE.has(key)) continue;
-      const v = normalise((value as Record<string, unknown>)[key]);
+      // Graph adds the (only possible) type to children it stores, e.g. compliance scheduled actions.
+      if (depth > 0 && key === '@odata.type') continue;
+      const v = normalise((value as Record<string, unknown>)[key], depth + 1);
       // null, "" and [] mean "not set" alike (CIPP compares them as equal).
       if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
       out[key] = v;
