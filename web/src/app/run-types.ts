@@ -34,7 +34,21 @@ export const RUN_TYPES: Record<string, RunTypeInfo> = {
       return typeof id === 'string' ? { to: `/restore/plans/${id}`, label: 'Open the restore plan' } : null;
     },
   },
-  'restore.execute': { label: 'Restore' },
+  'backup.prune': {
+    label: 'Backup retention',
+    produced: (run) => (run.tenantId ? { to: `/backups?tenant=${run.tenantId}`, label: 'Open the backups' } : null),
+  },
+  'backup.compare-live': {
+    label: 'Compare backup to live',
+    produced: (run) => {
+      const id = run.result?.backupItemId;
+      return typeof id === 'string' ? { to: `/backups/items/${id}`, label: 'Open the backed-up object' } : null;
+    },
+  },
+  'restore.execute': {
+    label: 'Restore',
+    produced: (run) => ({ to: `/restore/runs/${run.id}`, label: 'See the per-object results' }),
+  },
 };
 
 export const runTypeLabel = (type: string): string => RUN_TYPES[type]?.label ?? type;

@@ -10,16 +10,18 @@ export function TenantPicker({
   value,
   onChange,
   minRole = 'VIEWER',
+  label = 'Tenant',
 }: {
   value: string | null;
   onChange: (tenantId: string | null) => void;
   minRole?: TenantRole;
+  label?: string;
 }) {
   const [{ data, fetching }] = useQuery({ query: TenantOptionsQuery });
   const options = (data?.tenants ?? []).filter((t) => RANK[t.myRole] >= RANK[minRole]);
   return (
     <Select
-      label="Tenant"
+      label={label}
       placeholder={fetching ? 'Loading tenants…' : options.length ? 'Choose a tenant' : 'No tenants available'}
       searchable
       data={options.map((t) => ({ value: t.id, label: t.displayName }))}

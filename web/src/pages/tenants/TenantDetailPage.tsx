@@ -23,6 +23,7 @@ import { GuardedButton } from '../../components/GuardedButton';
 import { LiveRunStatus } from '../../components/LiveRunStatus';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import type { RunFieldsFragment, TenantSummaryFieldsFragment } from '../../gql/graphql';
+import { BackupSchedulePanel } from '../backups/BackupSchedulePanel';
 import { CredentialFields, credentialInput, emptyCredential } from './CredentialFields';
 import { InventorySchedulePanel } from './InventorySchedulePanel';
 import { MembersPanel } from './MembersPanel';
@@ -105,6 +106,7 @@ export default function TenantDetailPage() {
                 </Table>
               </Paper>
               <InventorySchedulePanel tenant={tenant} schedule={data?.inventorySchedule ?? null} />
+              <BackupSchedulePanel tenant={tenant} />
             </SimpleGrid>
             <Paper withBorder p="md">
               <Title order={2} size="h4" mb="xs">
