@@ -14,6 +14,7 @@ import { MetricsModule } from './infrastructure/metrics';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { RateLimitModule } from './infrastructure/rate-limit/rate-limit.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
+import { TracingModule } from './infrastructure/tracing';
 import { AuditFacade, AuditModule } from './modules/audit';
 import { BackupsHttpModule, BackupsModule, BackupsWorkersModule } from './modules/backups';
 import { DirectoryModule } from './modules/directory';
@@ -48,6 +49,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         MetricsModule,
+        TracingModule,
         GraphModule,
         AccessModule.forRoot({
           imports: [RbacModule, TenantsModule, AuditModule],

@@ -4,15 +4,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { Express } from 'express';
 import { AppModule } from './app.module';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Environment } from './infrastructure/config/environment';
 import { serveConsole } from './infrastructure/console';
 import { parseTrustProxy } from './infrastructure/config/trust-proxy';
 import { securityHeaders } from './infrastructure/http/security-headers';
 import { HttpRateLimitMiddleware } from './infrastructure/rate-limit/http-rate-limit.middleware';
 import { httpMetrics } from './infrastructure/metrics';
+import { startTracing } from './infrastructure/tracing';
 
 /** Builds the app for a validated environment; used by main.ts, the tests and the tools alike. */
-export async function createApp(env: Environment): Promise<INestApplication> {
+export async function createApp(
+  env: Environment,
+  hooks: { traceExporter?: SpanExporter } = {},
+): Promise<INestApplication> {
+  startTracing(env, hooks.traceExporter); // before the app: its first spans need the provider
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(env), {
     bufferLogs: true,
     abortOnError: false,

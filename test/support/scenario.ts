@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import {
   startGraphSimulator,
   type GraphSimulator,
@@ -35,20 +36,28 @@ export interface Scenario {
 }
 
 export async function startScenario(
-  options: { simulator?: GraphSimulatorOptions; env?: Record<string, string | number | boolean | undefined> } = {},
+  options: {
+    simulator?: GraphSimulatorOptions;
+    env?: Record<string, string | number | boolean | undefined>;
+    /** Test hook: spans go here instead of OTLP (tracing still needs OTEL_EXPORTER_OTLP_ENDPOINT in `env`). */
+    traceExporter?: SpanExporter;
+  } = {},
 ): Promise<Scenario> {
   const sim = await startGraphSimulator({ port: 0, apiAudience: TEST_AUDIENCE, tenants: [], ...options.simulator });
   const adminUpn = `admin-${randomUUID().slice(0, 8)}@msp.test`;
   const home = sim.addTenant({ displayName: 'MSP home', users: [{ upn: adminUpn, password: 'pw' }] });
-  const app = await startTestApp({
-    GRAPH_BASE_URL: sim.url,
-    GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
-    AUTH_JWKS_URL: `${sim.url}/{tid}/discovery/v2.0/keys`,
-    ADMIN_UPNS: adminUpn,
-    GRAPH_BACKOFF_BASE_MS: 20,
-    GRAPH_BACKOFF_CAP_MS: 500,
-    ...options.env,
-  });
+  const app = await startTestApp(
+    {
+      GRAPH_BASE_URL: sim.url,
+      GRAPH_TOKEN_ENDPOINT_BASE_URL: sim.url,
+      AUTH_JWKS_URL: `${sim.url}/{tid}/discovery/v2.0/keys`,
+      ADMIN_UPNS: adminUpn,
+      GRAPH_BACKOFF_BASE_MS: 20,
+      GRAPH_BACKOFF_CAP_MS: 500,
+      ...options.env,
+    },
+    { traceExporter: options.traceExporter },
+  );
   const tokenFor = async (upn: string) => {
     const tenant = sim.tenant(home.tenantId);
     if (!tenant.users.some((u) => u.upn === upn.toLowerCase())) {

@@ -35,6 +35,8 @@ export class Environment {
   @IsString() METRICS_HOST = '127.0.0.1';
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: tracing is off. */
+  @IsOptional() @IsUrl(HTTP_URL) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
   @IsUrl(PG_URL) DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantatlas';
   @Transform(toBool) @IsBoolean() DATABASE_AUTO_CREATE = true;

@@ -16,6 +16,7 @@ import { GraphCallStats } from './graph-call-stats';
 import type { GraphCircuitBreakers } from './graph-circuit-breakers';
 import { graphErrorFromResponse } from './graph-error-mapping';
 import { GraphBatchInnerFailure, GraphError, GraphThrottledError, GraphUnavailableError } from './graph-errors';
+import { traceGraphRequest } from './graph-request-span';
 import { createGraphRetryPolicy } from './graph-retry.policy';
 import { GraphSettings } from './graph-settings';
 import { BudgetIdentity, GraphThrottleBudget } from './graph-throttle-budget';
@@ -272,7 +273,12 @@ export class HttpGraphClient implements GraphClient {
     }
   }
 
-  private async exchange(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
+  /** One HTTP request (budget, token, fetch), in its own span when tracing is on. */
+  private exchange(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
+    return traceGraphRequest(method, pathOf(url), () => this.exchangeOnce(method, url, opts));
+  }
+
+  private async exchangeOnce(method: GraphMethod, url: string, opts: SendOptions): Promise<RawResponse> {
     const { settings, stats, budget, identity } = this.deps;
     const isWrite = method !== 'GET';
     if (budget) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { requestIdFrom } from '../../shared/request-id';
 import { AppConfig } from '../config/app-config';
+import { traceIdsForLog } from '../tracing';
 
 /** pino, JSON lines; credentials are redacted at the source (headers) and by pattern in messages (redactSecrets). */
 @Module({
@@ -12,6 +13,7 @@ import { AppConfig } from '../config/app-config';
         pinoHttp: {
           level: env.LOG_LEVEL,
           base: { role: env.APP_ROLE },
+          mixin: traceIdsForLog, // trace_id/span_id while tracing is on and a span is active
           genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
           redact: {
             paths: [

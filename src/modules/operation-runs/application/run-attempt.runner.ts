@@ -1,7 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { stage } from '../../../infrastructure/events';
+import { contextFromCarrier, tracer } from '../../../infrastructure/tracing';
 import {
   OperationRunOutcome,
   OperationRunStatus,
@@ -52,7 +54,32 @@ export class RunAttemptRunner implements OnModuleInit, OnModuleDestroy {
     this.stopListening();
   }
 
+  /** The attempt in its own span, a child of the span that queued it (the trace context the job carries). */
   async run(job: Job<RunJobData>, token?: string): Promise<void> {
+    const { runId, attempt, type } = job.data;
+    const attributes = {
+      'tenantatlas.run.id': runId,
+      'tenantatlas.run.type': type,
+      'tenantatlas.run.attempt': attempt,
+    };
+    return tracer.startActiveSpan(
+      `run.attempt ${type}`,
+      { attributes },
+      contextFromCarrier(job.data.trace),
+      async (span) => {
+        try {
+          await this.runAttempt(job, token);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.name ?? 'Error' });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async runAttempt(job: Job<RunJobData>, token?: string): Promise<void> {
     const { runId, attempt, type, tenantId } = job.data;
     const registered = this.registry.find(type);
     const heldLock = registered ? await this.lock.acquireOrDelay(registered.options, tenantId, job, token) : null;

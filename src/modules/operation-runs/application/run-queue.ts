@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../../../infrastructure/config/app-config';
 import { redisConnectionOptions } from '../../../infrastructure/queue/queue.module';
+import { currentTraceCarrier } from '../../../infrastructure/tracing';
 import { WriteBatcher } from './write-batcher';
 
 export const RUN_QUEUE_NAME = 'operation-runs';
@@ -12,6 +13,8 @@ export interface RunJobData {
   attempt: number;
   type: string;
   tenantId: string | null;
+  /** W3C trace context (`traceparent`) of the start that queued it, when tracing is on: the attempt continues the trace. */
+  trace?: Record<string, string>;
 }
 
 /** Attempt 1 uses the run id itself; a retry gets its own job so a stalled copy of the old one cannot block it. */
@@ -63,6 +66,8 @@ export class RunQueue implements OnApplicationShutdown {
   /** Idempotent: BullMQ ignores an add whose jobId already exists. */
   async enqueue(run: { id: string; attempt: number; type: string; tenantId: string | null }): Promise<void> {
     const data: RunJobData = { runId: run.id, attempt: run.attempt, type: run.type, tenantId: run.tenantId };
+    const trace = currentTraceCarrier();
+    if (trace) data.trace = trace;
     const add = this.adds.submit({
       name: 'run',
       data,
