@@ -2,7 +2,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FAST_RUN_SETTINGS, killHard, spawnWorker } from '../e2e/operation-runs/run-test-kit';
 import { freePort } from './free-port';
+import { startSpawnedApp, type SpawnedApp } from './spawn-app';
+import { startTestApp, type RunningTestApp } from './test-app';
+import { TEST_AUDIENCE, TestIssuer } from './test-issuer';
 
 /**
  * A PostgreSQL cluster and a redis-server of the test's own, on free ports in a temp dir, for the reliability suite:
@@ -113,6 +119,99 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     async close() {
       await kill();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The whole stack on services of the test's own, as production runs it: its PostgreSQL and redis-server, a spawned
+ * api process (GraphQL, audited mutations) and spawned worker processes, plus an in-process api-role app through which
+ * the test starts internal runs and reads rows. Run timings are test-scaled (FAST_RUN_SETTINGS).
+ */
+export interface OwnStack {
+  pg: OwnPostgres;
+  redis: OwnRedis;
+  prefix: string;
+  control: RunningTestApp;
+  api: SpawnedApp;
+  workers: ChildProcess[];
+  /** Spawns one more worker (appended to `workers`). */
+  addWorker(): Promise<ChildProcess>;
+  /** Registers a tenant through the spawned api's GraphQL (one audit row each). */
+  registerTenant(): Promise<string>;
+  /** The rows of `audit_events`, as `seq action target_id` strings in order, to compare before and after a fault. */
+  auditRows(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const STACK_ADMIN = 'reliability.admin@msp.test';
+
+export async function startOwnStack(
+  name: string,
+  { workers = 2, workerConcurrency = 3 }: { workers?: number; workerConcurrency?: number } = {},
+): Promise<OwnStack> {
+  const [pg, redis, issuer] = await Promise.all([startOwnPostgres(), startOwnRedis(), TestIssuer.start()]);
+  const prefix = `reliability-${name}`;
+  const shared = { DATABASE_URL: pg.url, REDIS_URL: redis.url, REDIS_PREFIX: prefix, ...FAST_RUN_SETTINGS };
+  const control = await startTestApp({
+    ...shared,
+    APP_ROLE: 'api',
+    DATABASE_AUTO_CREATE: true,
+    MIGRATIONS_RUN: true,
+  });
+  const api = await startSpawnedApp({
+    ...shared,
+    APP_ROLE: 'api',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    ADMIN_UPNS: STACK_ADMIN,
+  });
+  const spawned = await Promise.all(
+    Array.from({ length: workers }, () => spawnWorker(prefix, { ...shared, WORKER_CONCURRENCY: workerConcurrency })),
+  );
+  const token = await issuer.userToken({ tid: randomUUID(), upn: STACK_ADMIN });
+  return {
+    pg,
+    redis,
+    prefix,
+    control,
+    api,
+    workers: spawned,
+    async addWorker() {
+      const worker = await spawnWorker(prefix, { ...shared, WORKER_CONCURRENCY: workerConcurrency });
+      spawned.push(worker);
+      return worker;
+    },
+    async registerTenant() {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `mutation($i: RegisterTenantInput!) { registerTenant(input: $i) { id } }`,
+          variables: {
+            i: { entraTenantId: randomUUID(), displayName: 'Reliability', clientId: randomUUID(), clientSecret: 'x' },
+          },
+        }),
+      });
+      const body = (await response.json()) as { data?: { registerTenant: { id: string } }; errors?: unknown };
+      if (!body.data) throw new Error(`registerTenant failed: ${JSON.stringify(body.errors)}`);
+      return body.data.registerTenant.id;
+    },
+    async auditRows() {
+      const rows: { row: string }[] = await control.app
+        .get(DataSource)
+        .query(`SELECT seq || ' ' || action || ' ' || coalesce(target_id, '') AS row FROM audit_events ORDER BY seq`);
+      return rows.map(({ row }) => row);
+    },
+    async close() {
+      await Promise.all(spawned.map((worker) => killHard(worker)));
+      await api.stop(0);
+      await control.close();
+      await issuer.close();
+      await redis.close();
+      pg.close();
     },
   };
 }
