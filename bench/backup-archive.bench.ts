@@ -18,6 +18,7 @@ import { startGraphSimulator } from '../src/graph-simulator';
 import { validateEnvironment } from '../src/infrastructure/config/environment';
 import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../src/infrastructure/database/database-url';
 import { runMigrations } from '../src/infrastructure/database/run-migrations';
+import { graphql } from './bench-graphql';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const AUDIENCE = 'api://tenantatlas-bench';
@@ -154,17 +155,6 @@ async function writeArchive(path: string): Promise<number> {
   zip.end();
   await done;
   return bytes;
-}
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
 }
 
 /** Samples RSS every 50 ms while `work` runs; growth = peak − the RSS just before. */

@@ -12,22 +12,12 @@ import { validateEnvironment } from '../src/infrastructure/config/environment';
 import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { BackupsFacade, type SnapshotInput } from '../src/modules/backups';
 import { benchDatabase } from './bench-database';
+import { graphql } from './bench-graphql';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const CHANGED = Number(process.env.BENCH_CHANGED ?? 100);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const AUDIENCE = 'api://tenantatlas-bench';
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
-}
 
 /** A deterministic pseudo-random number in [0, 1) per (i, salt). */
 const rand = (i: number, salt: number) => {

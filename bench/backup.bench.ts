@@ -16,22 +16,12 @@ import { createApp } from '../src/bootstrap';
 import { validateEnvironment } from '../src/infrastructure/config/environment';
 import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { benchDatabase } from './bench-database';
+import { graphql } from './bench-graphql';
 
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 2_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 1_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 100);
 const AUDIENCE = 'api://tenantatlas-bench';
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
-}
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 100) / 100;
 

@@ -13,22 +13,12 @@ import { validateEnvironment } from '../src/infrastructure/config/environment';
 import { dropDatabase } from '../src/infrastructure/database/database-url';
 import { deleteKeysWithPrefix } from '../src/infrastructure/redis/redis.module';
 import { benchDatabase } from './bench-database';
+import { graphql } from './bench-graphql';
 
 const TIMEOUT_MS = Number(process.env.BENCH_REQUEST_TIMEOUT_MS ?? 30_000);
 const CIRCUIT_FAILURES = Number(process.env.BENCH_CIRCUIT_FAILURES ?? 5);
 const AUDIENCE = 'api://tenantatlas-bench';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
-}
 
 async function main(): Promise<void> {
   const { databaseUrl, redisPrefix } = await benchDatabase();

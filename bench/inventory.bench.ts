@@ -12,23 +12,13 @@ import { validateEnvironment } from '../src/infrastructure/config/environment';
 import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../src/infrastructure/database/database-url';
 import { runMigrations } from '../src/infrastructure/database/run-migrations';
 import { Client } from 'pg';
+import { graphql } from './bench-graphql';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 2_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 20);
 const AUDIENCE = 'api://tenantatlas-bench';
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
-}
 
 async function main(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
