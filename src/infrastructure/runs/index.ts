@@ -11,3 +11,4 @@ export type { RunContextInput, RunContextOf, RunResultOf, RunTypeKey, RunTypeMap
 export { OperationRunOutcome, OperationRunStatus, type RunFailure, type SummaryCounts } from './run-state';
 export { RUN_FAILURE_CODES, isRunFailureCode, type RunFailureCode } from './run-failure-codes';
 export { runFailureOf, runFailureCodeForStatus, consentMissingFailure, type DescribedFailure } from './run-failure-of';
+export { TenantRunSchedules, type ScheduleTick, type TenantScheduleRow } from './tenant-run-schedules';

@@ -1,16 +1,21 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type OnApplicationBootstrap, Logger } from '@nestjs/common';
+import { type OnApplicationBootstrap, type OnApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { AppConfig } from '../../../infrastructure/config/app-config';
 import { connectionErrorLog } from '../../../infrastructure/queue/connection-error-log';
 import { BACKUP_SCHEDULE_QUEUE, BackupScheduleService } from './backup-schedule.service';
 
 /** Fires backup schedule ticks (worker roles only); schedulers are rebuilt from the database before the first tick. */
 @Processor(BACKUP_SCHEDULE_QUEUE, { autorun: false, concurrency: 2 })
-export class BackupScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class BackupScheduleProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BackupScheduleProcessor.name);
   private readonly connectionError = connectionErrorLog(this.logger, 'Backup schedule worker');
+  private repairTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly schedules: BackupScheduleService) {
+  constructor(
+    private readonly schedules: BackupScheduleService,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -18,6 +23,16 @@ export class BackupScheduleProcessor extends WorkerHost implements OnApplication
     const count = await this.schedules.registerAll();
     if (count) this.logger.log(`Registered ${count} backup schedule(s)`);
     void this.worker.run();
+    // Redis may lose its data while this worker runs (restarted empty): the schedules come back without a restart.
+    this.repairTimer = setInterval(
+      () => void this.schedules.repairIfLost().catch(() => undefined), // Redis still down: next time
+      this.config.env.RECONCILER_INTERVAL_MS,
+    );
+    this.repairTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.repairTimer) clearInterval(this.repairTimer);
   }
 
   @OnWorkerEvent('error')

@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Repository } from 'typeorm';
 import { AppConfig } from '../../../infrastructure/config/app-config';
+import { TenantRunSchedules } from '../../../infrastructure/runs';
 import { validateCron } from '../../../shared/validate-cron';
-import { within } from '../../../shared/dependency-unavailable';
 import { OperationRunsFacade } from '../../operation-runs';
 import { TenantsFacade } from '../../tenants';
 import { InventorySchedule } from '../domain/inventory-schedule.entity';
@@ -13,102 +13,30 @@ import { InventorySchedule } from '../domain/inventory-schedule.entity';
 export const INVENTORY_SCHEDULE_QUEUE = 'inventory-schedules';
 export const SCHEDULED_SYNC_JOB = 'scheduled-inventory-sync';
 
-const schedulerId = (tenantId: string) => `inventory-sync:${tenantId}`;
-
-/**
- * Per-tenant sync schedules. PostgreSQL holds the truth; BullMQ job schedulers fire them (one job per tick, whatever
- * the number of workers). A tick only *starts* a run through OperationRunsFacade, so dedupe makes a tick during a
- * manual sync return the running one instead of starting a second.
- */
+/** Per-tenant inventory sync schedules: each tick starts (or returns the active) `inventory.sync` run. */
 @Injectable()
-export class InventoryScheduleService {
-  private readonly logger = new Logger(InventoryScheduleService.name);
-
+export class InventoryScheduleService extends TenantRunSchedules<InventorySchedule> {
   constructor(
-    @InjectRepository(InventorySchedule) private readonly schedules: Repository<InventorySchedule>,
-    @InjectQueue(INVENTORY_SCHEDULE_QUEUE) private readonly queue: Queue,
-    private readonly runs: OperationRunsFacade,
-    private readonly tenants: TenantsFacade,
-    private readonly config: AppConfig,
-  ) {}
-
-  /**
-   * The row and the job scheduler change together: the Redis side runs inside the row's transaction and is bounded
-   * (RUN_ENQUEUE_TIMEOUT_MS), so with Redis down the caller gets SERVICE_UNAVAILABLE and nothing is stored, never a
-   * request that hangs until Redis returns. (A scheduler registered late by ioredis's offline queue fires nothing:
-   * `fire` obeys the rows.)
-   */
-  async set(tenantId: string, cron: string | null, updatedBy: string): Promise<InventorySchedule | null> {
-    const normalized = cron === null ? null : validateCron(cron, this.config.env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS);
-    return this.schedules.manager.transaction(async (manager) => {
-      if (normalized === null) {
-        await manager.delete(InventorySchedule, { tenantId });
-        await this.redis(this.queue.removeJobScheduler(schedulerId(tenantId)), 'removing the schedule');
-        return null;
-      }
-      const schedule = await manager.save(InventorySchedule, {
-        tenantId,
-        cron: normalized,
-        updatedBy,
-        updatedAt: new Date(),
-      });
-      await this.redis(this.register(schedule), 'registering the schedule');
-      return schedule;
+    @InjectRepository(InventorySchedule) rows: Repository<InventorySchedule>,
+    @InjectQueue(INVENTORY_SCHEDULE_QUEUE) queue: Queue,
+    runs: OperationRunsFacade,
+    tenants: TenantsFacade,
+    config: AppConfig,
+  ) {
+    super({
+      entity: InventorySchedule,
+      rows,
+      queue,
+      name: 'inventory-sync',
+      jobName: SCHEDULED_SYNC_JOB,
+      minGapSeconds: config.env.INVENTORY_SCHEDULE_MIN_GAP_SECONDS,
+      redisTimeoutMs: config.env.RUN_ENQUEUE_TIMEOUT_MS,
+      isActive: async (tenantId) => (await tenants.findActive(tenantId)) !== null,
+      start: async (tenantId) => {
+        const { run, created } = await runs.start('inventory.sync', { tenantId, initiatorUserId: null, context: {} });
+        return { runId: run.id, created };
+      },
     });
-  }
-
-  private redis<T>(work: Promise<T>, what: string): Promise<T> {
-    return within(work, this.config.env.RUN_ENQUEUE_TIMEOUT_MS, 'redis', what);
-  }
-
-  get(tenantId: string): Promise<InventorySchedule | null> {
-    return this.schedules.findOneBy({ tenantId });
-  }
-
-  /**
-   * One tick of a schedule: a run with no initiator (no notification), deduplicated like any other start. A tenant
-   * archived (or gone) since the schedule was set starts nothing; its schedule is removed.
-   */
-  async fire(
-    tenantId: string,
-  ): Promise<{ runId: string; created: boolean } | { skipped: 'tenant archived or gone' | 'no schedule' }> {
-    if (!(await this.get(tenantId))) {
-      await this.queue.removeJobScheduler(schedulerId(tenantId));
-      return { skipped: 'no schedule' };
-    }
-    if (!(await this.tenants.findActive(tenantId))) {
-      await this.set(tenantId, null, 'system');
-      return { skipped: 'tenant archived or gone' };
-    }
-    const { run, created } = await this.runs.start('inventory.sync', { tenantId, initiatorUserId: null, context: {} });
-    return { runId: run.id, created };
-  }
-
-  /**
-   * Redis lost job schedulers (restarted empty, flushed) while PostgreSQL still has their rows: rebuilds them all.
-   * One count on each side per call; workers call it every RECONCILER_INTERVAL_MS.
-   */
-  async repairIfLost(): Promise<number> {
-    const [rows, registered] = await Promise.all([this.schedules.count(), this.queue.getJobSchedulersCount()]);
-    if (registered >= rows) return 0;
-    this.logger.warn(`Redis holds ${registered} of ${rows} inventory schedules: rebuilding them from PostgreSQL`);
-    return this.registerAll();
-  }
-
-  /** Rebuilds every job scheduler from the database (Redis may have lost them); idempotent. */
-  async registerAll(): Promise<number> {
-    const all = await this.schedules.find();
-    for (const schedule of all) await this.register(schedule);
-    return all.length;
-  }
-
-  private async register(schedule: InventorySchedule): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      schedulerId(schedule.tenantId),
-      { pattern: schedule.cron, tz: 'UTC' },
-      { name: SCHEDULED_SYNC_JOB, data: { tenantId: schedule.tenantId } },
-    );
-    this.logger.debug(`Inventory schedule for ${schedule.tenantId}: ${schedule.cron}`);
   }
 }
 
