@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { EntityTarget, Repository } from 'typeorm';
 import { within } from '../../shared/dependency-unavailable';
 import { validateCron } from '../../shared/validate-cron';
@@ -27,7 +27,8 @@ export interface TenantRunSchedulesOptions<R extends TenantScheduleRow> {
   start(tenantId: string): Promise<{ runId: string; created: boolean }>;
 }
 
-export type ScheduleTick = { runId: string; created: boolean } | { skipped: 'tenant archived or gone' | 'no schedule' };
+export type ScheduleTick =
+  { runId: string; created: boolean } | { skipped: 'tenant archived or gone' | 'no schedule' | 'tick fired already' };
 
 /**
  * Per-tenant run schedules (inventory syncs, backups). PostgreSQL holds the truth; BullMQ job schedulers fire them
@@ -66,6 +67,20 @@ export class TenantRunSchedules<R extends TenantScheduleRow> {
     return this.options.rows.findOne({ where: { tenantId } as never });
   }
 
+  /**
+   * A tick job as a worker takes it: fires at most once. BullMQ (6.7) can hand out a finished tick again: an upsert
+   * whose client-side "now" predates a tick that has since been processed re-adds that tick's job (same id, its
+   * hash still holding finishedOn and the first result). Firing it again would start a second run for one instant,
+   * or report the first one's run as deduplicated, so the first result stands.
+   */
+  async tick(job: Job<{ tenantId: string }>): Promise<ScheduleTick> {
+    if (job.finishedOn) {
+      this.logger.warn(`Tick ${job.id} was handed out again after it finished: not fired twice`);
+      return (job.returnvalue as ScheduleTick | null) ?? { skipped: 'tick fired already' };
+    }
+    return this.fire(job.data.tenantId);
+  }
+
   /** One tick: a tenant archived (or gone) since the schedule was set starts nothing; its schedule is removed. */
   async fire(tenantId: string): Promise<ScheduleTick> {
     if (!(await this.get(tenantId))) {
@@ -93,11 +108,20 @@ export class TenantRunSchedules<R extends TenantScheduleRow> {
     return this.registerAll();
   }
 
-  /** Rebuilds every job scheduler from the database (Redis may have lost them); idempotent. */
+  /**
+   * Rebuilds the job schedulers Redis lacks (or holds with another cron) from the database; idempotent. One that is
+   * already right is left alone: every upsert replaces the next tick, and one racing a tick can make BullMQ hand that
+   * tick out twice (see `tick`), so workers starting or repairing never touch a healthy schedule.
+   */
   async registerAll(): Promise<number> {
-    const all = await this.options.rows.find();
-    for (const schedule of all) await this.register(schedule);
-    return all.length;
+    let registered = 0;
+    for (const schedule of await this.options.rows.find()) {
+      const current = await this.options.queue.getJobScheduler(this.schedulerId(schedule.tenantId));
+      if (current?.pattern === schedule.cron && current.tz === 'UTC') continue;
+      await this.register(schedule);
+      registered++;
+    }
+    return registered;
   }
 
   private async register(schedule: R): Promise<void> {

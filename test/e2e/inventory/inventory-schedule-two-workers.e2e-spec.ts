@@ -11,7 +11,7 @@ import { spawnApp } from '../../support/spawn-app';
 /**
  * FR-10 / plan: "two worker processes never run the same schedule twice". Real BullMQ job scheduler ticks (a cron with
  * seconds, allowed only because INVENTORY_SCHEDULE_MIN_GAP_SECONDS is lowered here), consumed by two separate worker
- * processes competing for them, each of which also re-registers the scheduler from PostgreSQL when it starts.
+ * processes competing for them, each of which also registers the schedulers Redis lacks from PostgreSQL when it starts.
  * Assertions are invariants over what happened (ticks vs runs, no overlap), never counts tied to wall-clock timing.
  */
 const MIN_GAP_SECONDS = 2;
@@ -142,8 +142,8 @@ describe('inventory schedule with two worker processes', () => {
     expect(set.data!.setInventorySchedule).toEqual({ cron: CRON });
     const consumersBefore = await queue.getWorkersCount();
 
-    // Both workers start together: each re-registers the scheduler from PostgreSQL (registerAll) and then competes
-    // for its ticks.
+    // Both workers start together: each checks the schedulers against PostgreSQL (registerAll) and then competes for
+    // their ticks.
     const ports = [await freePort(), await freePort()];
     await Promise.all(ports.map((port) => spawnWorker(port, scenario.sim.url, workers)));
     // Both processes hold a BullMQ worker connection on the schedule queue: they compete for every tick.

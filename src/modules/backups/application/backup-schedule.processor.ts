@@ -41,6 +41,6 @@ export class BackupScheduleProcessor extends WorkerHost implements OnApplication
   }
 
   process(job: Job<{ tenantId: string }>) {
-    return this.schedules.fire(job.data.tenantId);
+    return this.schedules.tick(job);
   }
 }

@@ -44,6 +44,6 @@ export class InventoryScheduleProcessor extends WorkerHost implements OnApplicat
   }
 
   process(job: Job<{ tenantId: string }>) {
-    return this.schedules.fire(job.data.tenantId);
+    return this.schedules.tick(job);
   }
 }
