@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { seedSynthetic } from '../../../src/graph-simulator';
 import { redisConnectionOptions } from '../../../src/infrastructure/queue/queue.module';
 import { startScenario, type Scenario } from '../../support/scenario';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * BullMQ 6.7 hands a finished schedule tick out again when a job-scheduler upsert computed its "now" before that tick
@@ -25,16 +26,6 @@ queue
   .then(() => queue.close())
   .catch((error) => { console.error(error); process.exit(1); });
 `;
-
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 30000; // stops a broken test only; nothing is asserted about the time taken
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a schedule tick BullMQ hands out twice', () => {
   let scenario: Scenario;

@@ -7,6 +7,7 @@ import { redisConnectionOptions } from '../../../src/infrastructure/queue/queue.
 import { freePort } from '../../support/free-port';
 import { startScenario, type Scenario } from '../../support/scenario';
 import { spawnApp } from '../../support/spawn-app';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * FR-10 / plan: "two worker processes never run the same schedule twice". Real BullMQ job scheduler ticks (a cron with
@@ -79,20 +80,6 @@ async function stopWorker(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
   await exited;
   clearTimeout(timer);
-}
-
-async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 30000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs; // stops a broken test only; nothing is asserted about the time taken
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('inventory schedule with two worker processes', () => {

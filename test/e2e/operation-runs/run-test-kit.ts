@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OperationRunsFacade, type OperationRunView as OperationRun } from '../../../src/modules/operation-runs';
 import { spawnApp } from '../../support/spawn-app';
+import { waitFor } from '../../support/wait-for';
 
 /** A Redis prefix of this test file's own: its queue, locks and event channel are nobody else's. */
 export function ownPrefix(name: string): string {
@@ -24,20 +25,8 @@ export function runs(app: INestApplication): OperationRunsFacade {
   return app.get(OperationRunsFacade);
 }
 
-/** Polls (no timing assertion: the deadline only stops a broken test) until `check` returns a value. */
-export async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 30000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// Kept here too: the run tests import their helpers from this kit.
+export { waitFor };
 
 export function waitForRun(
   app: INestApplication,
