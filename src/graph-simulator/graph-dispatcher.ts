@@ -11,6 +11,7 @@ import {
   type Principal,
 } from './graph-context';
 import { handleIntune } from './intune.handlers';
+import { handlePolicyTemplates } from './policy-templates.handlers';
 import { handleSettingDefinitions } from './setting-definitions.handlers';
 import type { SimDirectory } from './simulator-state';
 import type { StatsRegistry } from './stats';
@@ -133,6 +134,7 @@ export class GraphPipeline {
     switch (root) {
       case 'deviceManagement':
         if (rest[0] === 'configurationSettings') return handleSettingDefinitions(ctx, rest.slice(1));
+        if (rest[0] === 'configurationPolicyTemplates') return handlePolicyTemplates(ctx, rest.slice(1));
         return handleIntune(ctx, root, rest);
       case 'deviceAppManagement':
         return handleIntune(ctx, root, rest);

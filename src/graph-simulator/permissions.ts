@@ -26,6 +26,7 @@ export const SIM_PERMISSIONS: readonly SimPermissionRule[] = [
       'deviceManagement/windowsFeatureUpdateProfiles',
       'deviceManagement/windowsDriverUpdateProfiles',
       'deviceManagement/configurationSettings',
+      'deviceManagement/configurationPolicyTemplates',
     ],
     read: ['DeviceManagementConfiguration.Read.All'],
     write: ['DeviceManagementConfiguration.ReadWrite.All'],

@@ -92,6 +92,11 @@ export interface StoredObject {
 /** One simulated tenant: directory (apps, users, groups) and Intune objects per collection path. */
 export class SimTenant {
   readonly groups: SimGroup[] = [];
+  /**
+   * Settings-catalog templates whose state in this tenant differs from the default (`active`): a lifecycle state
+   * (`superseded`, `retired`…) or `missing` (404). Tests set them; every other well-formed id is offered.
+   */
+  readonly templateStates = new Map<string, string>();
   private readonly store = new Map<string, Map<string, StoredObject>>();
 
   constructor(

@@ -249,6 +249,40 @@ describe('restore', () => {
     expect(written.flatMap((p) => p.subs.assignments ?? [])).toEqual([]);
   });
 
+  it('pre-flight asks the target for each settings-catalog template: a removed or superseded version blocks its policies', async () => {
+    const c = await newTenant(scenario, 'Old templates');
+    await syncGroups(scenario, c.tenantId);
+    // OpenIntuneBaseline's three Defender Antivirus update rings share one template; Personal Data Encryption has its own.
+    const rings = 'e3f74c5a-a6de-411d-aef6-eb15628f3a0a_1';
+    const pde = '0b5708d9-9bc2-49a9-b4f7-ec463fcc41e0_1';
+    c.sim.templateStates.set(rings, 'superseded').set(pde, 'missing');
+    const { plan } = await previewPlan(scenario, {
+      backupId,
+      targetTenantId: c.tenantId,
+      types: ['settingsCatalogPolicy'],
+    });
+    const templateReasons = (item: any) =>
+      item.reasons.filter((r: string) => r.startsWith('settings-catalog template'));
+    const flagged = plan.items.filter((i: any) => templateReasons(i).length > 0);
+    expect(flagged.map((i: any) => [i.displayName, i.action, templateReasons(i)]).sort()).toEqual(
+      [
+        ...['Ring 1 - Pilot', 'Ring 2 - UAT', 'Ring 3 - Production'].map((ring) => [
+          `Win - OIB - ES - Defender Antivirus Updates - ${ring} - v3.4`,
+          'BLOCKED',
+          [expect.stringMatching(new RegExp(`^settings-catalog template ${rings} is superseded in the target: `))],
+        ]),
+        [
+          'Win - OIB - ES - Encryption - U - Personal Data Encryption - v3.4',
+          'BLOCKED',
+          [`settings-catalog template ${pde} is not offered by the target`],
+        ],
+      ].sort(),
+    );
+    // Every other templated policy was looked up and found current.
+    expect(plan.items.length).toBeGreaterThan(flagged.length);
+    expect(writesTo(c)).toBe(0);
+  });
+
   it('setRestoreMapping points an unmapped group at a target group: its items unblock and the hash changes', async () => {
     const d = await newTenant(scenario, 'Other names', ['Staff (all)']);
     await syncGroups(scenario, d.tenantId);

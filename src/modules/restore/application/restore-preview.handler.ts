@@ -24,7 +24,7 @@ import { inDependencyOrder } from '../domain/dependency-order';
 import { mappingKey, resolveReference, unmappedReasons } from '../domain/mapping';
 import { fingerprintOf, matchItem } from '../domain/matching';
 import { planHash } from '../domain/plan-hash';
-import { preflightReasons } from '../domain/preflight';
+import { preflightReasons, templateIdsOf } from '../domain/preflight';
 import { referencesOf, type Reference } from '../domain/references';
 import { RestoreLedgerEntry } from '../domain/restore-ledger-entry.entity';
 import { RestoreMapping } from '../domain/restore-mapping.entity';
@@ -34,7 +34,7 @@ import { RestorePlan } from '../domain/restore-plan.entity';
 import { RESTORE_BACKUP_SOURCE, type RestoreBackupSource } from './backup-source';
 import type { RestorePreviewResult } from './restore.run-types';
 import { compareUpdate } from './update-comparison';
-import { listTargetObjects, readFull, toTarget } from './target-reader';
+import { listTargetObjects, readFull, templateStatesOf, toTarget } from './target-reader';
 
 /** The contract type that holds the objects a mapping kind points at (groups live in the directory cache). */
 export const TYPE_OF_KIND: Record<Exclude<MappingKind, 'group'>, string> = {
@@ -113,6 +113,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       live.set(typeKey, readable ? await listTargetObjects(client, typeKey) : []);
     }
     const ledger = await this.ledgerOf(sourceTenantId, targetTenantId, sources);
+    const templates = await templateStatesOf(client, templateIdsOf(sources));
 
     const drafts: DraftItem[] = [];
     for (const source of sources) {
@@ -125,6 +126,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
           canWrite: isGraphTypeKey(source.typeKey) ? (capabilities.types[source.typeKey]?.canWrite ?? false) : false,
           includeAssignments: ctx.includeAssignments,
           createOnly: ctx.mode === 'createOnly',
+          templates,
         }),
       );
       run.reportProgress({ total: sources.length, processed: drafts.length });
@@ -246,6 +248,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       canWrite: boolean;
       includeAssignments: boolean;
       createOnly: boolean;
+      templates: ReadonlyMap<string, string | null>;
     },
   ): Promise<DraftItem> {
     const contract = isGraphTypeKey(source.typeKey) ? GRAPH_CONTRACTS[source.typeKey] : null;
@@ -253,7 +256,7 @@ export class RestorePreviewHandler implements OperationRunHandler<'restore.previ
       contract,
       canWrite: o.canWrite,
       sameTenant: o.sameTenant,
-      offeredTemplateIds: null,
+      templates: o.templates,
     });
     const refs = referencesOf(source.typeKey, source.payload, o.includeAssignments ? source.assignments : []);
     const draft: DraftItem = {

@@ -50,3 +50,26 @@ export async function readCurrent(
     throw error;
   }
 }
+
+const POLICY_TEMPLATES = { path: '/deviceManagement/configurationPolicyTemplates', version: 'beta' } as const;
+
+/**
+ * Each settings-catalog template the plan's policies refer to, as the target reports it: its lifecycle state, or null
+ * when the target does not know the id (404). A lookup failing otherwise leaves the id out: Graph decides at write
+ * time, and the preview does not fail over a check.
+ */
+export async function templateStatesOf(
+  client: GraphClient,
+  templateIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const states = new Map<string, string | null>();
+  for (const id of templateIds) {
+    try {
+      const template = await client.get(POLICY_TEMPLATES, id, { select: ['id', 'lifecycleState'] });
+      states.set(id, typeof template.lifecycleState === 'string' ? template.lifecycleState : 'active');
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) states.set(id, null);
+    }
+  }
+  return states;
+}

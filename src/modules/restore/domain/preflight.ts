@@ -9,8 +9,23 @@ export interface PreflightContext {
   /** From the token the preview held; null when the tenant was never verified (then Graph decides). */
   canWrite: boolean | null;
   sameTenant: boolean;
-  /** Settings-catalog templates the target offers; null when unknown (the check is then left to Graph). */
-  offeredTemplateIds: ReadonlySet<string> | null;
+  /**
+   * Settings-catalog templates as the target reported them: the lifecycle state, or null when it does not know the
+   * id. An id missing from the map was not checked (the lookup failed): Graph decides at write time.
+   */
+  templates: ReadonlyMap<string, string | null>;
+}
+
+/** Template states a policy can be written against; an older version fails in Graph ("Invalid Reference id…"). */
+const USABLE_TEMPLATE_STATES = new Set(['active', 'draft']);
+
+/** The versioned template ids (`<guid>_<version>`) a settings-catalog item refers to, for the target lookup. */
+export function templateIdsOf(items: readonly SourceItem[]): string[] {
+  const ids = items
+    .filter((item) => item.typeKey === 'settingsCatalogPolicy')
+    .map((item) => templateIdOf(item.payload))
+    .filter((id): id is string => id !== null);
+  return [...new Set(ids)];
 }
 
 /** Every reason an item cannot be written, whatever its mappings (the issue's pre-flight list). */
@@ -31,14 +46,13 @@ export function preflightReasons(item: SourceItem, ctx: PreflightContext): strin
     reasons.push(
       `secret values need re-entry (the backup holds placeholders)${item.secretPaths.length ? `: ${item.secretPaths.join(', ')}` : ''}`,
     );
-  const templateId = templateIdOf(item.payload);
-  if (
-    item.typeKey === 'settingsCatalogPolicy' &&
-    templateId &&
-    ctx.offeredTemplateIds &&
-    !ctx.offeredTemplateIds.has(templateId)
-  )
-    reasons.push(`settings-catalog template ${templateId} is not offered by the target`);
+  const templateId = item.typeKey === 'settingsCatalogPolicy' ? templateIdOf(item.payload) : null;
+  const templateState = templateId ? ctx.templates.get(templateId) : undefined;
+  if (templateState === null) reasons.push(`settings-catalog template ${templateId} is not offered by the target`);
+  else if (templateState !== undefined && !USABLE_TEMPLATE_STATES.has(templateState))
+    reasons.push(
+      `settings-catalog template ${templateId} is ${templateState} in the target: Graph accepts only a current version; recreate the policy from the current template`,
+    );
   if (item.typeKey === 'groupPolicyConfiguration' && !ctx.sameTenant && usesCustomAdmx(item.payload))
     reasons.push('uses custom ADMX definitions, whose ids differ per tenant: upload the ADMX to the target first');
   return reasons;

@@ -4,7 +4,7 @@ import { dependencyRank, inDependencyOrder } from './dependency-order';
 import { assignmentBodies, mapPayloadIds, mappingKey, resolveReference, unmappedReasons } from './mapping';
 import { fingerprintOf, matchItem } from './matching';
 import { planHash, type HashedPlan } from './plan-hash';
-import { preflightReasons } from './preflight';
+import { preflightReasons, templateIdsOf } from './preflight';
 import { MAM_ALL_USERS_GROUP, referencesOf } from './references';
 import type { MappingEntry, SourceItem, TargetObject } from './restore-model';
 import { writeBody } from './write-payload';
@@ -322,7 +322,7 @@ describe('order, pre-flight and hash', () => {
   });
 
   it('pre-flight: write permission, secrets, template versions, custom ADMX, unrestorable apps', () => {
-    const ctx = { canWrite: true, sameTenant: false, offeredTemplateIds: null };
+    const ctx = { canWrite: true, sameTenant: false, templates: new Map<string, string | null>() };
     expect(preflightReasons(source(), { ...ctx, contract: getContract('settingsCatalogPolicy') })).toEqual([]);
     expect(
       preflightReasons(source({ needsSecretReentry: true, secretPaths: ['omaSettings[0].value'] }), {
@@ -334,13 +334,26 @@ describe('order, pre-flight and hash', () => {
       expect.stringContaining('missing write permission'),
       'secret values need re-entry (the backup holds placeholders): omaSettings[0].value',
     ]);
-    expect(
-      preflightReasons(source({ payload: { templateReference: { templateId: 'old_1' } } }), {
-        ...ctx,
-        offeredTemplateIds: new Set(['new_2']),
-        contract: getContract('settingsCatalogPolicy'),
-      }),
-    ).toEqual(['settings-catalog template old_1 is not offered by the target']);
+    const templated = (templateId: string) => source({ payload: { templateReference: { templateId } } });
+    const templates = new Map([
+      ['gone_1', null],
+      ['old_1', 'superseded'],
+      ['new_2', 'active'],
+    ]);
+    const catalog = { ...ctx, templates, contract: getContract('settingsCatalogPolicy') };
+    expect(preflightReasons(templated('gone_1'), catalog)).toEqual([
+      'settings-catalog template gone_1 is not offered by the target',
+    ]);
+    expect(preflightReasons(templated('old_1'), catalog)).toEqual([
+      expect.stringMatching(/^settings-catalog template old_1 is superseded in the target: /),
+    ]);
+    expect(preflightReasons(templated('new_2'), catalog)).toEqual([]);
+    // Not looked up (the lookup failed): Graph decides.
+    expect(preflightReasons(templated('unknown_3'), catalog)).toEqual([]);
+    expect(templateIdsOf([templated('old_1'), templated('old_1'), templated('new_2'), source()])).toEqual([
+      'old_1',
+      'new_2',
+    ]);
     expect(
       preflightReasons(
         source({ typeKey: 'groupPolicyConfiguration', payload: { policyConfigurationIngestionType: 'custom' } }),
