@@ -61,7 +61,14 @@ describe('run notifications', () => {
         complete: () => undefined,
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register
+    // The subscription is live once a warm-up run's notification arrives through it (a fixed wait is not enough on
+    // a loaded machine).
+    const warmUps = new Set<string>();
+    await waitFor(async () => {
+      warmUps.add((await runs(app.app).start('system.noop', { initiatorUserId: `${alice.tid}:${alice.oid}` })).run.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return pushed.some((n) => warmUps.has(n.runId));
+    }, 'a warm-up notification');
     const { run } = await runs(app.app).start('system.noop', {
       initiatorUserId: `${alice.tid}:${alice.oid}`,
       context: { progressSteps: 2 },

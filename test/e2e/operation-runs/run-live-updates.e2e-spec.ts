@@ -12,6 +12,7 @@ import {
   runs,
   spawnWorker,
   stopGracefully,
+  waitFor,
   waitForRun,
 } from './run-test-kit';
 
@@ -59,28 +60,34 @@ describe('live run updates across processes (api here, worker in a child process
     const tenantId = await createTenantRow(api.app);
     const steps = 5;
     const client = wsClient(api.url, token);
-    const events: RunUpdate['operationRunUpdated'][] = [];
-    const finished = new Promise<void>((resolve, reject) => {
-      client.subscribe<RunUpdate>(
-        { query: RUN_UPDATED, variables: { tenantId } },
-        {
-          next: ({ data, errors }) => {
-            if (errors) return reject(new Error(errors[0].message));
-            events.push(data!.operationRunUpdated);
-            if (data!.operationRunUpdated.status === 'COMPLETED') resolve();
-          },
-          error: reject,
-          complete: () => resolve(),
-        },
-      );
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register before the run exists
+    const received: RunUpdate['operationRunUpdated'][] = [];
+    const failures: unknown[] = [];
+    client.subscribe<RunUpdate>(
+      { query: RUN_UPDATED, variables: { tenantId } },
+      {
+        next: ({ data, errors }) => (errors ? failures.push(errors) : received.push(data!.operationRunUpdated)),
+        error: (error) => failures.push(error),
+        complete: () => undefined,
+      },
+    );
+    const completedRun = (id: string) => async () =>
+      failures.length > 0 || received.some((e) => e.id === id && e.status === 'COMPLETED');
+    // The subscription is live once an event of a warm-up run arrives through it: a fixed wait is not enough on a
+    // loaded machine (CI once lost the first four progress events to a subscription registered late).
+    const warmUps = new Set<string>();
+    await waitFor(async () => {
+      warmUps.add((await runs(api.app).start('system.noop', { tenantId, context: {} })).run.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return failures.length > 0 || received.some((e) => warmUps.has(e.id));
+    }, 'a warm-up run to arrive through the subscription');
     const { run } = await runs(api.app).start('system.noop', {
       tenantId,
       context: { sleepMs: 500, progressSteps: steps },
     });
-    await finished;
+    await waitFor(completedRun(run.id), 'the run to complete through the subscription');
     await client.dispose();
+    expect(failures).toEqual([]);
+    const events = received.filter((e) => !warmUps.has(e.id));
 
     expect(events.every((e) => e.id === run.id)).toBe(true);
     const versions = events.map((e) => e.version);
