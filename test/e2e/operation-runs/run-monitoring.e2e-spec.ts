@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { collect, errorCodes, gql, type GraphqlResponse, wsClient } from '../../support/graphql-client';
 import { startTestApp, type RunningTestApp } from '../../support/test-app';
 import { TestIssuer } from '../../support/test-issuer';
-import { createTenantRow, FAST_RUN_SETTINGS, ownPrefix, runs } from './run-test-kit';
+import { createTenantRow, FAST_RUN_SETTINGS, ownPrefix, runs, waitFor } from './run-test-kit';
 
 const LIST = `query ($filter: OperationRunFilterInput, $first: Int, $after: String) {
   operationRuns(filter: $filter, first: $first, after: $after) { edges { cursor node { id type status outcome tenantId createdAt version } } pageInfo { hasNextPage endCursor } }
@@ -199,13 +199,21 @@ describe('run monitoring over GraphQL (database only)', () => {
     await gql(api.url, LIST, { filter: { tenantId }, first: 20 }, adminToken);
     await gql(api.url, `query ($id: ID!) { operationRun(id: $id) { id } }`, { id: run.id }, adminToken);
     const client = wsClient(api.url, adminToken);
-    const updates = collect(
+    const updates = collect<{ operationRunUpdated: { id: string; status: string } }>(
       client,
-      `subscription ($id: ID) { operationRunUpdated(id: $id) { id status } }`,
-      { id: run.id },
-      1,
+      `subscription ($tenantId: ID) { operationRunUpdated(tenantId: $tenantId) { id status } }`,
+      { tenantId },
+      Number.MAX_SAFE_INTEGER,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    updates.done.catch(() => undefined); // read through `events`; its count is never reached
+    // The subscription is live once a warm-up run's event arrives through it (a fixed wait is not enough on a loaded
+    // machine; no worker runs here, so every run stays queued until cancelled).
+    const warmUps: string[] = [];
+    await waitFor(async () => {
+      warmUps.push((await runs(api.app).start('system.noop', { tenantId, context: {} })).run.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return updates.events.some((e) => warmUps.includes(e.operationRunUpdated.id));
+    }, 'a warm-up run to arrive through the subscription');
     const cancelled = await gql(
       api.url,
       `mutation ($id: ID!) { cancelOperationRun(id: $id) { status outcome } }`,
@@ -213,7 +221,13 @@ describe('run monitoring over GraphQL (database only)', () => {
       adminToken,
     );
     expect(cancelled.data!.cancelOperationRun).toEqual({ status: 'COMPLETED', outcome: 'CANCELLED' });
-    await updates.done;
+    await waitFor(
+      async () =>
+        updates.events.some((e) => e.operationRunUpdated.id === run.id && e.operationRunUpdated.status === 'COMPLETED'),
+      'the cancelled run through the subscription',
+    );
+    updates.stop();
+    for (const id of warmUps) await runs(api.app).requestCancel(id, null);
     await client.dispose();
     expect(graphRequests).toBe(before);
     expect(graphRequests).toBe(0);
