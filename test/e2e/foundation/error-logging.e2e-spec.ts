@@ -4,6 +4,7 @@ import { gql, type GraphqlResponse } from '../../support/graphql-client';
 import { startSpawnedApp, type SpawnedApp } from '../../support/spawn-app';
 import { testEnvironment } from '../../support/test-env';
 import { TestIssuer } from '../../support/test-issuer';
+import { waitFor } from '../../support/wait-for';
 
 const ADMIN = 'log.admin@msp.test';
 const HOME_TID = randomUUID();
@@ -118,6 +119,14 @@ describe('error logging', () => {
     });
     const body = (await response.json()) as GraphqlResponse;
     expect(body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
+    // The child's log line arrives when it arrives (a loaded machine); then a little longer, for a second one.
+    await waitFor(
+      async () =>
+        lines()
+          .slice(before)
+          .some((line) => line.level >= 50),
+      'the error log line',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const errors = lines()
       .slice(before)
