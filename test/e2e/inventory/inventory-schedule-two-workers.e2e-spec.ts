@@ -151,7 +151,7 @@ describe('inventory schedule with two worker processes', () => {
         );
       },
       `${TICKS_TO_WATCH} ticks, two of them creating a run`,
-      45000,
+      120_000,
     );
 
     // Both worker processes were alive through the ticking window (none exited, both answer their health endpoint).
@@ -172,12 +172,16 @@ describe('inventory schedule with two worker processes', () => {
           [tenantId],
         )
       ).rows;
-    const settled = await waitFor(async () => {
-      const all = await ticks();
-      if (all.some((job) => !job.finishedOn)) return null;
-      const runs = await scheduledRuns();
-      return runs.every((run) => run.status === 'completed') ? { ticks: all, runs } : null;
-    }, 'the last tick and its run to finish');
+    const settled = await waitFor(
+      async () => {
+        const all = await ticks();
+        if (all.some((job) => !job.finishedOn)) return null;
+        const runs = await scheduledRuns();
+        return runs.every((run) => run.status === 'completed') ? { ticks: all, runs } : null;
+      },
+      'the last tick and its run to finish',
+      60_000,
+    );
     for (const worker of workers) expect(worker.exits).toEqual([]);
 
     // Distinct ticks (one BullMQ job id per scheduled instant), none failed.
@@ -221,5 +225,5 @@ describe('inventory schedule with two worker processes', () => {
     // The schedule is really gone: no tick after the last one settled.
     await new Promise((resolve) => setTimeout(resolve, MIN_GAP_SECONDS * 1000 + 500));
     expect((await ticks()).length).toBe(tickJobs.length);
-  });
+  }, 240_000); // two spawned workers and at least five real ticks: minutes on a loaded 2-core machine
 });
