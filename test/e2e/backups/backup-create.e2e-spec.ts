@@ -62,7 +62,7 @@ describe('backup.create', () => {
     db.query(
       `SELECT i.id, i.type_key, i.source_id, i.display_name, i.payload_hash, i.assignments_hash, i.version_id,
               p.body AS payload, a.body AS assignments
-         FROM backup_items i
+         FROM backup_contents i
          JOIN backup_payloads p ON p.tenant_id = i.tenant_id AND p.sha256 = i.payload_hash
          JOIN backup_payloads a ON a.tenant_id = i.tenant_id AND a.sha256 = i.assignments_hash
         WHERE i.backup_id = $1`,
