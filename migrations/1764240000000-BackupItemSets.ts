@@ -108,6 +108,8 @@ export class BackupItemSets1764240000000 implements MigrationInterface {
     // Back to one item row per (backup, object): a shared set's items are copied for every backup but the first.
     await q.query(`DROP VIEW backup_contents`);
     await q.query(`ALTER TABLE backup_items ADD COLUMN backup_id uuid REFERENCES backups (id)`);
+    await q.query(`DROP INDEX ix_backup_items_listing`);
+    await q.query(`ALTER TABLE backup_items DROP CONSTRAINT uq_backup_items_set_source`);
     await q.query(`ALTER TABLE backup_items DISABLE TRIGGER backup_items_immutable`);
     await q.query(`
       UPDATE backup_items i SET backup_id = (SELECT r.backup_id FROM backup_set_refs r JOIN backups b ON b.id = r.backup_id
@@ -122,8 +124,6 @@ export class BackupItemSets1764240000000 implements MigrationInterface {
     await q.query(`DELETE FROM backup_items WHERE backup_id IS NULL`); // sets no backup referenced (none expected)
     await q.query(`ALTER TABLE backup_items ENABLE TRIGGER backup_items_immutable`);
     await q.query(`ALTER TABLE backup_items ALTER COLUMN backup_id SET NOT NULL`);
-    await q.query(`DROP INDEX ix_backup_items_listing`);
-    await q.query(`ALTER TABLE backup_items DROP CONSTRAINT uq_backup_items_set_source`);
     await q.query(`ALTER TABLE backup_items DROP COLUMN set_id`);
     await q.query(
       `ALTER TABLE backup_items ADD CONSTRAINT backup_items_backup_id_type_key_source_id_key UNIQUE (backup_id, type_key, source_id)`,
