@@ -282,4 +282,43 @@ describe('BackupRecorder (real PostgreSQL)', () => {
       expect(await readAll(first.id)).toHaveLength(150);
     });
   });
+
+  it('holds the content lock for the whole backup: the deletion door waits for it, and its batches never wait for the door', async () => {
+    const tenantId = randomUUID();
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let firstBatchWritten!: () => void;
+    const written = new Promise<void>((resolve) => (firstBatchWritten = resolve));
+    const recording = recorder.record(
+      { tenantId, source: 'import' },
+      (async function* () {
+        for (let i = 0; i < 150; i++) yield await Promise.resolve(policy(`p${i}`, 'on'));
+        await paused;
+        for (let i = 150; i < 300; i++) yield await Promise.resolve(policy(`p${i}`, 'on'));
+      })(),
+      { onProgress: (n) => n >= 100 && firstBatchWritten() },
+    );
+    await written;
+    let doorOpened = false;
+    const door = db.transaction(async (tx) => {
+      await allowBackupDeletion(tx, tenantId);
+      doorOpened = true;
+      // What a prune would see: every payload and version of the backup is referenced by its items by now.
+      return Number(
+        (
+          await tx.query(
+            `SELECT count(*)::int AS n FROM policy_versions v
+              WHERE v.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM backup_items i WHERE i.version_id = v.id)`,
+            [tenantId],
+          )
+        )[0].n,
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(doorOpened).toBe(false); // a running backup's reused content is not referenced yet: the door waits
+    resume(); // more batches while the door waits: they must not queue behind it
+    const backup = await recording;
+    expect(backup).toMatchObject({ status: 'completed', itemCount: 300 });
+    expect(await door).toBe(0);
+  });
 });
