@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       (
         await db.query(
           `SELECT sum(pg_total_relation_size(t))::bigint AS n
-             FROM unnest(ARRAY['backups', 'backup_items', 'backup_payloads', 'policy_versions']::regclass[]) t`,
+             FROM unnest(ARRAY['backups', 'backup_set_refs', 'backup_item_sets', 'backup_items', 'backup_payloads',
+                               'policy_versions']::regclass[]) t`,
         )
       ).rows[0].n,
     );
@@ -135,10 +136,10 @@ async function main(): Promise<void> {
     requests: number;
     throttled429: number;
   };
-  await db.query('VACUUM ANALYZE backup_items, backup_payloads, policy_versions');
+  await db.query('VACUUM ANALYZE backup_set_refs, backup_item_sets, backup_items, backup_payloads, policy_versions');
   const afterFirst = await backupTablesBytes();
   const second = await backup();
-  await db.query('VACUUM ANALYZE backup_items, backup_payloads, policy_versions');
+  await db.query('VACUUM ANALYZE backup_set_refs, backup_item_sets, backup_items, backup_payloads, policy_versions');
   const afterSecond = await backupTablesBytes();
   const { rows: backups } = await db.query(
     `SELECT item_count, new_payload_count, new_version_count FROM backups WHERE tenant_id = $1 ORDER BY created_at`,

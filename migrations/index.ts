@@ -10,6 +10,7 @@ import { Backups1764220000000 } from './1764220000000-Backups';
 import { SettingDefinitionLabels1764220500000 } from './1764220500000-SettingDefinitionLabels';
 import { BackupRetention1764220600000 } from './1764220600000-BackupRetention';
 import { Restore1764230000000 } from './1764230000000-Restore';
+import { BackupItemSets1764240000000 } from './1764240000000-BackupItemSets';
 /** Every migration, in order. Listed explicitly (no glob) so the app, the CLI and jest load the same set. */
 export const MIGRATIONS: Function[] = [
   OperationRuns1764200000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   SettingDefinitionLabels1764220500000,
   BackupRetention1764220600000,
   Restore1764230000000,
+  BackupItemSets1764240000000,
 ];

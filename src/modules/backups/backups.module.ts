@@ -22,6 +22,7 @@ import { BackupPruneListener } from './application/retention/backup-prune.listen
 import { BackupRetentionService } from './application/retention/backup-retention.service';
 import { BackupRetentionPolicy } from './domain/backup-retention-policy.entity';
 import { BackupItem } from './domain/backup-item.entity';
+import { BackupItemSet, BackupSetRef } from './domain/backup-item-set.entity';
 import { BackupSchedule } from './domain/backup-schedule.entity';
 import { Backup } from './domain/backup.entity';
 import { PolicyVersion } from './domain/policy-version.entity';
@@ -37,6 +38,8 @@ import { BackupsResolver } from './graphql/backups.resolver';
     TypeOrmModule.forFeature([
       Backup,
       BackupItem,
+      BackupItemSet,
+      BackupSetRef,
       PolicyVersion,
       BackupSchedule,
       SettingDefinitionLabel,

@@ -62,12 +62,16 @@ describe('backup.create', () => {
     db.query(
       `SELECT i.id, i.type_key, i.source_id, i.display_name, i.payload_hash, i.assignments_hash, i.version_id,
               p.body AS payload, a.body AS assignments
-         FROM backup_items i
+         FROM backup_contents i
          JOIN backup_payloads p ON p.tenant_id = i.tenant_id AND p.sha256 = i.payload_hash
          JOIN backup_payloads a ON a.tenant_id = i.tenant_id AND a.sha256 = i.assignments_hash
         WHERE i.backup_id = $1`,
       [backupId],
     );
+  const itemRows = async (tenantId: string) =>
+    Number((await db.query(`SELECT count(*) AS n FROM backup_items WHERE tenant_id = $1`, [tenantId]))[0].n);
+  const setRefs = (backupId: string): Promise<Json[]> =>
+    db.query(`SELECT type_key, set_id FROM backup_set_refs WHERE backup_id = $1 ORDER BY type_key`, [backupId]);
   const payloadRows = async (tenantId: string) =>
     Number((await db.query(`SELECT count(*) AS n FROM backup_payloads WHERE tenant_id = $1`, [tenantId]))[0].n);
 
@@ -140,6 +144,28 @@ describe('backup.create', () => {
     const second = await backup(tenantId);
     expect(second.backup).toMatchObject({ itemCount: 72, newPayloadCount: 0, newVersionCount: 0 });
     expect(await payloadRows(tenantId)).toBe(rowsAfterFirst);
+    // …and no item rows: it references the first backup's item set of each type.
+    expect(await itemRows(tenantId)).toBe(72);
+    expect(await setRefs(second.backup.id)).toEqual(await setRefs(first.backup.id));
+    const listed = await scenario.call(
+      `query($b: ID!) { backupItems(backupId: $b, first: 100) { edges { node { id backupId changed } } } }`,
+      { b: second.backup.id },
+    );
+    expect(listed.errors).toBeUndefined();
+    const secondNodes = listed.data!.backupItems.edges.map((e: Json) => e.node);
+    expect(secondNodes.map((n: Json) => n.id).sort()).toEqual(firstItems.map((i) => i.id).sort());
+    expect(secondNodes.every((n: Json) => n.backupId === second.backup.id && n.changed === false)).toBe(true);
+    const shared = firstItems.find((i) => i.type_key === 'settingsCatalogPolicy' && i.source_id === policies[10].id)!;
+    const ITEM_IN = `query($id: ID!, $b: ID) { backupItem(id: $id, backupId: $b) { id backupId changed sourceId } }`;
+    expect((await scenario.call(ITEM_IN, { id: shared.id, b: second.backup.id })).data!.backupItem).toMatchObject({
+      backupId: second.backup.id,
+      changed: false,
+    });
+    // Without a backup: the oldest backup holding the item.
+    expect((await scenario.call(ITEM_IN, { id: shared.id })).data!.backupItem).toMatchObject({
+      backupId: first.backup.id,
+      changed: true,
+    });
 
     // One setting changed in the "portal": exactly one new version, with a new payload hash.
     const target = policies[10];
@@ -162,6 +188,10 @@ describe('backup.create', () => {
     const before = firstItems.find((i) => i.source_id === target.id)!;
     expect(changedNodes[0].payloadHash).not.toBe(before.payload_hash);
     expect(changedNodes[0].assignmentsHash).toBe(before.assignments_hash);
+    // Only the settings catalog got a new item set; the third backup does not hold the first one's catalog items.
+    expect(await itemRows(tenantId)).toBe(72 + catalog.length);
+    const notHeld = await scenario.call(ITEM_IN, { id: shared.id, b: third.backup.id });
+    expect(notHeld.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     // Assignments only: a new version whose payload hash is unchanged.
     const assigned = policies[20];

@@ -59,7 +59,8 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
   }
 
   const itemOf = async (backupId: string, sourceId = LAPS): Promise<string> =>
-    (await db.query(`SELECT id FROM backup_items WHERE backup_id = $1 AND source_id = $2`, [backupId, sourceId]))[0].id;
+    (await db.query(`SELECT id FROM backup_contents WHERE backup_id = $1 AND source_id = $2`, [backupId, sourceId]))[0]
+      .id;
 
   const lapsSettings = () =>
     scenario.sim.tenant(simTenantId).get(POLICIES, LAPS)!.subs.settings as unknown as Setting[];
@@ -206,7 +207,7 @@ describe('backup diffs (two backups of the 72 OpenIntuneBaseline policies, the s
   it('refuses items of different types, and answers NOT_FOUND for a backup the caller cannot see', async () => {
     const compliance = (
       await db.query(
-        `SELECT id FROM backup_items WHERE backup_id = $1 AND type_key = 'deviceCompliancePolicy' LIMIT 1`,
+        `SELECT id FROM backup_contents WHERE backup_id = $1 AND type_key = 'deviceCompliancePolicy' LIMIT 1`,
         [backups[0]],
       )
     )[0].id;

@@ -58,7 +58,7 @@ describe('backup retention (backup.prune)', () => {
   const payloadHashes = async (backupId: string) =>
     (
       (await db.query(
-        `SELECT source_id, payload_hash, assignments_hash FROM backup_items WHERE backup_id = $1 ORDER BY source_id`,
+        `SELECT source_id, payload_hash, assignments_hash FROM backup_contents WHERE backup_id = $1 ORDER BY source_id`,
         [backupId],
       )) as Array<{ source_id: string; payload_hash: string; assignments_hash: string }>
     ).flatMap((r) => [r.payload_hash, r.assignments_hash]);
@@ -89,7 +89,7 @@ describe('backup retention (backup.prune)', () => {
     const orphaned = (await Promise.all(pruned.map(payloadHashes))).flat();
     const kept = [...(await payloadHashes(fourth)), ...(await payloadHashes(newest))];
     const [sharedRow] = await db.query(
-      `SELECT payload_hash FROM backup_items WHERE backup_id = $1 AND source_id = 'shared'`,
+      `SELECT payload_hash FROM backup_contents WHERE backup_id = $1 AND source_id = 'shared'`,
       [oldest],
     );
     const sharedHash: string = sharedRow.payload_hash;
@@ -113,7 +113,10 @@ describe('backup retention (backup.prune)', () => {
 
     const left = await db.query(`SELECT id FROM backups WHERE tenant_id = $1`, [tenantId]);
     expect(left.map((r: { id: string }) => r.id).sort()).toEqual([fourth, newest].sort());
-    expect(await db.query(`SELECT 1 FROM backup_items WHERE backup_id = ANY($1)`, [pruned])).toHaveLength(0);
+    expect(await db.query(`SELECT 1 FROM backup_contents WHERE backup_id = ANY($1)`, [pruned])).toHaveLength(0);
+    // Every backup had its own item set ("drifting" changes each time): the pruned ones went with their items.
+    expect(run.result).toMatchObject({ deletedItemSets: 3, deletedItems: 6 });
+    expect((await db.query(`SELECT id FROM backup_items WHERE tenant_id = $1`, [tenantId])).length).toBe(4);
     expect(await payloadRows(onlyPruned)).toBe(0);
     expect(await payloadRows([...new Set(kept)])).toBe(new Set(kept).size);
     // The kept backups still read whole.
@@ -159,6 +162,67 @@ describe('backup retention (backup.prune)', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(count).toBe(2);
+  });
+
+  it('prune deletes item sets no kept backup references and keeps a set a kept backup shares', async () => {
+    const other = (await h.registerTenant()).id;
+    await h.grant(other, ADMIN, 'ADMIN');
+    // "Apps" are the same in every backup (one shared set), the settings catalog changes in each (a set per backup).
+    const snapshot = (n: number): AsyncIterable<SnapshotInput> =>
+      (async function* () {
+        yield* snapshots(n);
+        for (const id of ['app-1', 'app-2', 'app-3'])
+          yield {
+            typeKey: 'mobileApp',
+            sourceId: id,
+            displayName: id,
+            odataType: '#microsoft.graph.win32LobApp',
+            payload: { id, displayName: id },
+            assignments: [],
+          };
+      })();
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++)
+      ids.push((await facade.recordBackup({ tenantId: other, source: 'import' }, snapshot(n))).id);
+    const setOf = async (backupId: string, typeKey: string) =>
+      (
+        (await db.query(`SELECT set_id FROM backup_set_refs WHERE backup_id = $1 AND type_key = $2`, [
+          backupId,
+          typeKey,
+        ])) as Array<{ set_id: string }>
+      )[0].set_id;
+    const sharedSet = await setOf(ids[0], 'mobileApp');
+    expect(await setOf(ids[2], 'mobileApp')).toBe(sharedSet);
+    const prunedSets = [await setOf(ids[0], 'settingsCatalogPolicy'), await setOf(ids[1], 'settingsCatalogPolicy')];
+    const sharedItems = (await db.query(`SELECT id FROM backup_items WHERE set_id = $1 ORDER BY id`, [sharedSet])).map(
+      (r: { id: string }) => r.id,
+    );
+
+    const set = await h.call(ADMIN, SET, { t: other, last: 1 });
+    expect(set.errors).toBeUndefined();
+    const runId = set.data!.setBackupRetention.pruneRun.id;
+    await waitForRun(h, runId);
+    const run = (await h.call(ADMIN, RUN, { id: runId })).data!.operationRun;
+    expect(run).toMatchObject({ outcome: 'SUCCEEDED', summaryCounts: { succeeded: 2, skipped: 1 } });
+    expect(run.result).toMatchObject({ deletedItemSets: 2, deletedItems: 4 });
+
+    expect(await db.query(`SELECT id FROM backup_item_sets WHERE id = ANY($1)`, [prunedSets])).toEqual([]);
+    expect(await db.query(`SELECT id FROM backup_items WHERE set_id = ANY($1)`, [prunedSets])).toEqual([]);
+    expect(
+      (await db.query(`SELECT id FROM backup_items WHERE set_id = $1 ORDER BY id`, [sharedSet])).map(
+        (r: { id: string }) => r.id,
+      ),
+    ).toEqual(sharedItems);
+    expect((await db.query(`SELECT backup_id FROM backup_set_refs WHERE set_id = $1`, [sharedSet])).length).toBe(1);
+    const read = [];
+    for await (const item of facade.itemsOf(ids[2])) read.push(item);
+    expect(read.map((i) => [i.typeKey, i.sourceId, i.backupId])).toEqual([
+      ['mobileApp', 'app-1', ids[2]],
+      ['mobileApp', 'app-2', ids[2]],
+      ['mobileApp', 'app-3', ids[2]],
+      ['settingsCatalogPolicy', 'drifting', ids[2]],
+      ['settingsCatalogPolicy', 'shared', ids[2]],
+    ]);
   });
 
   it('keep all again: no prune run, nothing deleted', async () => {

@@ -10,6 +10,7 @@ import { compareBackupItems, type BackupItemRef, type ComparedObject } from '../
 import { isJsonObject } from '../domain/natural-key';
 import { diffPolicies, type DiffLookups, type DiffRow } from '../domain/policy-diff';
 import { settingDefinitionIds } from '../domain/setting-definition-ids';
+import { OWNER_JOIN } from './item-owner';
 import { SettingDefinitionLabels } from './setting-definition-labels';
 
 /** Objects of a backup diff that carry setting-level rows at most; the counts always cover all of them. */
@@ -61,8 +62,9 @@ export interface LoadedItem extends DiffSide {
 /** What lookups need of one side: whose directory to ask, and what to collect ids from. */
 export type LookupSource = Pick<LoadedItem, 'tenantId' | 'payload' | 'assignments'>;
 
+/** `backupId`: the oldest existing backup holding the item (`item-owner.ts`). */
 const SIDE_COLUMNS = `
-  i.id AS "itemId", i.backup_id AS "backupId", i.tenant_id AS "tenantId", i.type_key AS "typeKey",
+  i.id AS "itemId", owner.backup_id AS "backupId", i.tenant_id AS "tenantId", i.type_key AS "typeKey",
   i.source_id AS "sourceId", i.display_name AS "displayName", i.payload_hash AS "payloadHash",
   i.assignments_hash AS "assignmentsHash", i.secret_paths AS "secretPaths"`;
 
@@ -184,7 +186,7 @@ export class BackupDiffService {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return ids.map(() => undefined);
     const sides: DiffSide[] = await this.db.query(
-      `SELECT ${SIDE_COLUMNS} FROM backup_items i WHERE i.id = ANY($1::uuid[])`,
+      `SELECT ${SIDE_COLUMNS} FROM backup_items i ${OWNER_JOIN} WHERE i.id = ANY($1::uuid[])`,
       [valid],
     );
     const hashes = new Map<string, Set<string>>();
@@ -223,37 +225,49 @@ export class BackupDiffService {
     return row?.tenant_id ?? null;
   }
 
-  /** Items of either backup without an equal twin (same type, source id and both hashes) in the other. */
+  /**
+   * Items of either backup without an equal twin (same source id and both hashes) in the other backup's set of the
+   * same type. A type whose set both backups share is skipped whole: nothing in it differs.
+   */
   private async differingRefs(
     leftBackupId: string,
     rightBackupId: string,
   ): Promise<{ left: BackupItemRef[]; right: BackupItemRef[] }> {
-    const ref = (alias: string) =>
-      `${alias}.id AS "itemId", ${alias}.type_key AS "typeKey", ${alias}.source_id AS "sourceId",
-       ${alias}.display_name AS name, ${alias}.payload_hash AS "payloadHash", ${alias}.assignments_hash AS "assignmentsHash"`;
-    const twin = (a: string, b: string) => `
-      NOT EXISTS (SELECT 1 FROM backup_items ${b}
-                   WHERE ${b}.backup_id = $2 AND ${b}.type_key = ${a}.type_key AND ${b}.source_id = ${a}.source_id
-                     AND ${b}.payload_hash = ${a}.payload_hash AND ${b}.assignments_hash = ${a}.assignments_hash)`;
+    const query = `
+      SELECT a.id AS "itemId", a.type_key AS "typeKey", a.source_id AS "sourceId", a.display_name AS name,
+             a.payload_hash AS "payloadHash", a.assignments_hash AS "assignmentsHash"
+        FROM backup_set_refs ar
+        JOIN backup_items a ON a.set_id = ar.set_id
+        LEFT JOIN backup_set_refs br ON br.backup_id = $2 AND br.type_key = ar.type_key
+       WHERE ar.backup_id = $1 AND br.set_id IS DISTINCT FROM ar.set_id
+         AND NOT EXISTS (SELECT 1 FROM backup_items b
+                          WHERE b.set_id = br.set_id AND b.source_id = a.source_id
+                            AND b.payload_hash = a.payload_hash AND b.assignments_hash = a.assignments_hash)`;
     const [left, right] = await Promise.all([
-      this.db.query(`SELECT ${ref('l')} FROM backup_items l WHERE l.backup_id = $1 AND ${twin('l', 'r')}`, [
-        leftBackupId,
-        rightBackupId,
-      ]),
-      this.db.query(`SELECT ${ref('r')} FROM backup_items r WHERE r.backup_id = $1 AND ${twin('r', 'l')}`, [
-        rightBackupId,
-        leftBackupId,
-      ]),
+      this.db.query(query, [leftBackupId, rightBackupId]),
+      this.db.query(query, [rightBackupId, leftBackupId]),
     ]);
     return { left, right };
   }
 
-  /** Objects with an equal twin (same type, source id and hashes) in the other backup: counted, never read. */
+  /**
+   * Objects with an equal twin (same type, source id and hashes) in the other backup: counted, never read. A shared
+   * set counts whole from its row; only types whose sets differ are paired item by item.
+   */
   private async unchangedBySource(leftBackupId: string, rightBackupId: string): Promise<number> {
     const [row] = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM backup_items l
-         JOIN backup_items r ON r.backup_id = $2 AND r.type_key = l.type_key AND r.source_id = l.source_id
-        WHERE l.backup_id = $1 AND r.payload_hash = l.payload_hash AND r.assignments_hash = l.assignments_hash`,
+      `SELECT (SELECT coalesce(sum(s.item_count), 0)
+                 FROM backup_set_refs l
+                 JOIN backup_set_refs r ON r.backup_id = $2 AND r.type_key = l.type_key AND r.set_id = l.set_id
+                 JOIN backup_item_sets s ON s.id = l.set_id
+                WHERE l.backup_id = $1)::int
+            + (SELECT count(*)
+                 FROM backup_set_refs l
+                 JOIN backup_set_refs r ON r.backup_id = $2 AND r.type_key = l.type_key AND r.set_id <> l.set_id
+                 JOIN backup_items li ON li.set_id = l.set_id
+                 JOIN backup_items ri ON ri.set_id = r.set_id AND ri.source_id = li.source_id
+                WHERE l.backup_id = $1
+                  AND ri.payload_hash = li.payload_hash AND ri.assignments_hash = li.assignments_hash)::int AS n`,
       [leftBackupId, rightBackupId],
     );
     return row.n;

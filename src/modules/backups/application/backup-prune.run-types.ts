@@ -8,7 +8,10 @@ export interface BackupPruneResult {
   /** Ids of the backups deleted. */
   prunedBackupIds: string[];
   keptBackups: number;
+  /** Item rows deleted: those of the item sets no kept backup references (a shared set and its items stay). */
   deletedItems: number;
+  /** Item sets no kept backup references any more. */
+  deletedItemSets: number;
   deletedVersions: number;
   /** Payload and assignment-set rows no remaining item referenced; shared ones stay. */
   deletedPayloads: number;

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../../infrastructure/graphql/pagination';
 import { Backup } from '../domain/backup.entity';
+import { OWNER_JOIN } from './item-owner';
 
 export interface BackupItemFilter {
   types?: string[] | null;
@@ -42,11 +43,15 @@ export interface PolicyVersionRow {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const ITEM_ROW = `
-  i.id, i.backup_id AS "backupId", i.tenant_id AS "tenantId", i.type_key AS "typeKey", i.source_id AS "sourceId",
+/**
+ * `backupId`: the SQL expression of the backup the item is read in (`item-owner.ts`); `changed` means this backup is
+ * the first to hold the item's version.
+ */
+const itemRow = (backupId: string) => `
+  i.id, ${backupId} AS "backupId", i.tenant_id AS "tenantId", i.type_key AS "typeKey", i.source_id AS "sourceId",
   i.display_name AS "displayName", i.odata_type AS "odataType", i.payload_hash AS "payloadHash",
   i.assignments_hash AS "assignmentsHash", i.version_id AS "versionId", v.version_number AS "versionNumber",
-  (v.first_backup_id = i.backup_id) AS changed, i.needs_secret_reentry AS "needsSecretReentry",
+  coalesce(v.first_backup_id = ${backupId}, false) AS changed, i.needs_secret_reentry AS "needsSecretReentry",
   i.secret_paths AS "secretPaths"`;
 
 /** Reads of backups for the API: PostgreSQL only, never Graph. */
@@ -90,12 +95,14 @@ export class BackupQueryService {
   ): Promise<ConnectionShape<BackupItemRow>> {
     const cursor = after ? decodeCursor(after, ['text', 'text', 'uuid']) : null;
     const rows: BackupItemRow[] = await this.db.query(
-      `SELECT ${ITEM_ROW}
-         FROM backup_items i JOIN policy_versions v ON v.id = i.version_id
-        WHERE i.backup_id = $1
-          AND ($2::text[] IS NULL OR i.type_key = ANY($2::text[]))
+      `SELECT ${itemRow('r.backup_id')}
+         FROM backup_set_refs r
+         JOIN backup_items i ON i.set_id = r.set_id
+         JOIN policy_versions v ON v.id = i.version_id
+        WHERE r.backup_id = $1
+          AND ($2::text[] IS NULL OR r.type_key = ANY($2::text[]))
           AND ($3::text IS NULL OR i.display_name ILIKE $3 ESCAPE '\\')
-          AND (NOT $4::boolean OR v.first_backup_id = i.backup_id)
+          AND (NOT $4::boolean OR v.first_backup_id = r.backup_id)
           AND ($5::text IS NULL OR (i.type_key, i.display_name, i.id) > ($5::text, $6::text, $7::uuid))
         ORDER BY i.type_key, i.display_name, i.id
         LIMIT $8`,
@@ -118,11 +125,26 @@ export class BackupQueryService {
     );
   }
 
-  async findItemRow(id: string): Promise<BackupItemRow | null> {
-    const [row]: BackupItemRow[] = await this.db.query(
-      `SELECT ${ITEM_ROW} FROM backup_items i JOIN policy_versions v ON v.id = i.version_id WHERE i.id = $1`,
-      [id],
-    );
+  /**
+   * One item, read in `backupId` when given (null unless that backup holds it), else in the oldest existing backup
+   * holding it (`item-owner.ts`).
+   */
+  async findItemRow(id: string, backupId?: string | null): Promise<BackupItemRow | null> {
+    const [row]: BackupItemRow[] = backupId
+      ? await this.db.query(
+          `SELECT ${itemRow('r.backup_id')}
+             FROM backup_items i
+             JOIN backup_set_refs r ON r.set_id = i.set_id AND r.backup_id = $2
+             JOIN policy_versions v ON v.id = i.version_id
+            WHERE i.id = $1`,
+          [id, backupId],
+        )
+      : await this.db.query(
+          `SELECT ${itemRow('owner.backup_id')}
+             FROM backup_items i ${OWNER_JOIN} JOIN policy_versions v ON v.id = i.version_id
+            WHERE i.id = $1`,
+          [id],
+        );
     return row ?? null;
   }
 
@@ -139,7 +161,8 @@ export class BackupQueryService {
       `SELECT v.id, v.tenant_id AS "tenantId", v.type_key AS "typeKey", v.source_id AS "sourceId",
               v.version_number AS "versionNumber", v.payload_hash AS "payloadHash",
               v.assignments_hash AS "assignmentsHash", v.first_backup_id AS "firstBackupId", v.created_at AS "createdAt",
-              (SELECT i.id FROM backup_items i JOIN backups b ON b.id = i.backup_id
+              (SELECT i.id FROM backup_items i
+                 JOIN backup_set_refs r ON r.set_id = i.set_id JOIN backups b ON b.id = r.backup_id
                 WHERE i.version_id = v.id ORDER BY b.created_at DESC, b.id DESC LIMIT 1) AS "latestItemId"
          FROM policy_versions v
         WHERE v.tenant_id = $1 AND v.type_key = $2 AND v.source_id = $3

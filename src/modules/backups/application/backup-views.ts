@@ -57,6 +57,8 @@ export interface RecordedBackup extends BackupView {
   needsSecretReentryCount: number;
   newPayloads: number;
   newVersions: number;
+  /** Item sets this backup wrote (one per type whose items differ from every set the tenant already stores). */
+  newItemSets: number;
 }
 
 export function toBackupView(row: Backup): BackupView {

@@ -1,10 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One object in one backup: metadata plus the content addresses of its payload and assignment set (immutable). */
+/**
+ * One object in an item set (shared by every backup that references the set): metadata plus the content addresses of
+ * its payload and assignment set (immutable).
+ */
 @Entity({ name: 'backup_items' })
 export class BackupItem {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'backup_id', type: 'uuid' }) backupId: string;
+  @Column({ name: 'set_id', type: 'uuid' }) setId: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'type_key', type: 'text' }) typeKey: string;
   /** The object id in Microsoft Graph (or in the imported file). */

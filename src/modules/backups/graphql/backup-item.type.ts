@@ -4,10 +4,19 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { GRAPH_CONTRACTS, isGraphTypeKey } from '../../../infrastructure/graph';
 import { IsPlainText } from '../../../infrastructure/graphql/text-validators';
 
-@ObjectType('BackupItem', { description: 'One object in one backup.' })
+@ObjectType('BackupItem', {
+  description:
+    'One object in a backup. An item is stored once and shared by every backup whose objects of its type are ' +
+    'identical (content-addressed item sets), so one item id can belong to several backups.',
+})
 export class BackupItemType {
   @Field(() => ID) id: string;
-  @Field(() => ID) backupId: string;
+  @Field(() => ID, {
+    description:
+      'The backup this item is read in: the listed backup for backupItems, the given backupId for backupItem; ' +
+      'else the oldest existing backup holding the item.',
+  })
+  backupId: string;
   @Field(() => ID) tenantId: string;
   @Field({ description: 'Contract type key, e.g. settingsCatalogPolicy.' }) typeKey: string;
   @Field({ description: 'The object id in Microsoft Graph (or in the imported file).' }) sourceId: string;
@@ -17,7 +26,9 @@ export class BackupItemType {
   @Field({ description: 'SHA-256 of the canonical assignment set.' }) assignmentsHash: string;
   @Field(() => ID) versionId: string;
   @Field(() => Int) versionNumber: number;
-  @Field({ description: 'True when this backup is the first to hold this version (new or changed object).' })
+  @Field({
+    description: 'True when this backup (see backupId) is the first to hold this version (new or changed object).',
+  })
   changed: boolean;
   @Field() needsSecretReentry: boolean;
   @Field(() => [String], { description: 'Setting paths whose secret came back as a placeholder.' })

@@ -95,8 +95,18 @@ export class BackupsResolver {
   async backupItem(
     @CurrentUser() user: AuthenticatedUser,
     @Args('id', { type: () => ID }) id: string,
+    @Args('backupId', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'Read the item in this backup (NOT_FOUND unless it holds the item): backupId and changed are then this ' +
+        "backup's. Without it they are those of the oldest existing backup holding the item (an item is stored " +
+        'once and shared by every backup whose objects of its type are identical).',
+    })
+    backupId?: string | null,
   ): Promise<BackupItemContentType> {
-    const row: BackupItemRow | null = isUuid(id) ? await this.queries.findItemRow(id) : null;
+    const row: BackupItemRow | null =
+      isUuid(id) && (!backupId || isUuid(backupId)) ? await this.queries.findItemRow(id, backupId) : null;
     if (!row || !(await this.access.canSee(user, row.tenantId))) throw new NotFoundError('BackupItem', id);
     const content = (await this.reader.findItem(id))!;
     return { ...row, payload: content.payload, assignments: content.assignments };

@@ -66,7 +66,11 @@ export default function BackupComparePage() {
               <Paper withBorder p="md" key={`${o.typeKey}:${o.leftItemId ?? ''}:${o.rightItemId ?? ''}`}>
                 <Title order={2} size="h4" mb="xs">
                   {o.rightItemId || o.leftItemId ? (
-                    <Anchor component={Link} to={`/backups/items/${o.rightItemId ?? o.leftItemId}`} inherit>
+                    <Anchor
+                      component={Link}
+                      to={`/backups/items/${o.rightItemId ?? o.leftItemId}?backup=${o.rightItemId ? rightId : leftId}`}
+                      inherit
+                    >
                       {o.name}
                     </Anchor>
                   ) : (

@@ -243,7 +243,7 @@ function Items({ backupId, types }: { backupId: string; types: { value: string; 
               {list.nodes.map((item) => (
                 <Table.Tr key={item.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/backups/items/${item.id}`}>
+                    <Anchor component={Link} to={`/backups/items/${item.id}?backup=${backupId}`}>
                       {item.displayName}
                     </Anchor>
                     {item.needsSecretReentry && (

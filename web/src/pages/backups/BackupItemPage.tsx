@@ -12,7 +12,9 @@ export default function BackupItemPage() {
   const { itemId = '' } = useParams();
   const [params] = useSearchParams();
   const compareWith = params.get('compare');
-  const [{ data, fetching, error }] = useQuery({ query: BackupItemQuery, variables: { id: itemId } });
+  // The backup the item was opened from: an item is shared by every backup whose objects of its type are identical.
+  const backupId = params.get('backup');
+  const [{ data, fetching, error }] = useQuery({ query: BackupItemQuery, variables: { id: itemId, backupId } });
   const item = data?.backupItem;
   return (
     <>
@@ -66,6 +68,7 @@ export default function BackupItemPage() {
               versionId={item.versionId}
               itemId={item.id}
               compareWith={compareWith}
+              backupId={backupId}
             />
             {compareWith && <ItemDiff leftId={compareWith} rightId={item.id} context={item.payload} />}
             <CompareToLiveButton tenantId={item.tenantId} backupItemId={item.id} context={item.payload} />
@@ -99,6 +102,7 @@ function Versions(props: {
   versionId: string;
   itemId: string;
   compareWith: string | null;
+  backupId: string | null;
 }) {
   const [{ data, fetching, error }] = useQuery({
     query: PolicyVersionsQuery,
@@ -144,7 +148,12 @@ function Versions(props: {
                     (props.compareWith === v.latestItemId ? (
                       <Text size="sm">Compared below</Text>
                     ) : (
-                      <Anchor component={Link} to={`?compare=${v.latestItemId}`} replace size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`?${new URLSearchParams({ ...(props.backupId ? { backup: props.backupId } : {}), compare: v.latestItemId })}`}
+                        replace
+                        size="sm"
+                      >
                         Compare version {v.versionNumber} with this one
                       </Anchor>
                     ))}

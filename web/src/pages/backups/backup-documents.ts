@@ -72,8 +72,8 @@ export const BackupItemsQuery = graphql(`
 `);
 
 export const BackupItemQuery = graphql(`
-  query BackupItem($id: ID!) {
-    backupItem(id: $id) {
+  query BackupItem($id: ID!, $backupId: ID) {
+    backupItem(id: $id, backupId: $backupId) {
       id
       backupId
       tenantId

@@ -4,7 +4,12 @@ import { RunHandler, type OperationRunHandler, type RunAttemptContext } from '..
 import { type RunHandlerResult } from '../../../../infrastructure/runs';
 import { AuditFacade } from '../../../audit';
 import { backupsToPrune } from '../../domain/retention';
-import { allowBackupDeletion, deleteUnreferencedPayloads, deleteUnreferencedVersions } from '../backup-deletion';
+import {
+  allowBackupDeletion,
+  deleteSetReferences,
+  deleteUnreferencedPayloads,
+  deleteUnreferencedVersions,
+} from '../backup-deletion';
 import type { BackupPruneResult } from '../backup-prune.run-types';
 import { BackupRetentionService } from './backup-retention.service';
 
@@ -12,7 +17,8 @@ import { BackupRetentionService } from './backup-retention.service';
  * `backup.prune`: applies the tenant's retention setting. One transaction opens the deletion door of the
  * immutability triggers (`allowBackupDeletion`, which also holds the tenant's content lock so no concurrent backup
  * can reuse a payload being deleted), decides what to delete from the completed backups it then sees, and deletes
- * their items, the backups, versions left without items, and the payload rows no remaining item references (a
+ * their set references, the item sets (with their items) no remaining backup references (a set shared with a kept
+ * backup stays), the backups, versions left without items, and the payload rows no remaining item references (a
  * payload shared with a kept backup stays), writing one `backup.pruned` audit row per backup. Commit or nothing.
  * Locked per tenant like `backup.create`, so a prune never runs beside a backup of the same tenant.
  */
@@ -40,6 +46,7 @@ export class BackupPruneHandler implements OperationRunHandler<'backup.prune'> {
       prunedBackupIds: [],
       keptBackups: 0,
       deletedItems: 0,
+      deletedItemSets: 0,
       deletedVersions: 0,
       deletedPayloads: 0,
     };
@@ -54,22 +61,12 @@ export class BackupPruneHandler implements OperationRunHandler<'backup.prune'> {
       result.keptBackups = completed.length - doomed.size;
       if (doomed.size === 0) return;
       const ids = [...doomed];
-      const hashes: Array<{ hash: string }> = await manager.query(
-        `SELECT payload_hash AS hash FROM backup_items WHERE backup_id = ANY($1::uuid[])
-         UNION SELECT assignments_hash FROM backup_items WHERE backup_id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const [, deletedItems] = (await manager.query(`DELETE FROM backup_items WHERE backup_id = ANY($1::uuid[])`, [
-        ids,
-      ])) as [unknown, number];
+      const sets = await deleteSetReferences(manager, ids);
       await manager.query(`DELETE FROM backups WHERE id = ANY($1::uuid[])`, [ids]);
-      result.deletedItems = deletedItems;
+      result.deletedItems = sets.deletedItems;
+      result.deletedItemSets = sets.deletedSets;
       result.deletedVersions = await deleteUnreferencedVersions(manager, tenantId);
-      result.deletedPayloads = await deleteUnreferencedPayloads(
-        manager,
-        tenantId,
-        hashes.map((h) => h.hash),
-      );
+      result.deletedPayloads = await deleteUnreferencedPayloads(manager, tenantId, sets.payloadHashes);
       for (const backup of completed.filter((b) => doomed.has(b.id))) {
         await this.audit.record(
           {
