@@ -23,24 +23,23 @@ import {
 } from '../../../infrastructure/runs';
 import { safeErrorMessage } from '../../../shared/redact';
 import { TenantsFacade } from '../../tenants';
-import { approximateJsonBytes } from '../domain/approximate-json-bytes';
 import { settingDefinitionIds } from '../domain/setting-definition-ids';
 import { BackupRecorder } from './backup-recorder';
 import type { SnapshotInput } from './backup-views';
 import type { BackupCompleted } from './backups.events';
 import type { BackupCreateResult, BackupTypeStatus } from './backups.run-types';
-import { readTypeSnapshots } from './graph-snapshot-reader';
+import { readTypeSnapshots, snapshotBytes } from './graph-snapshot-reader';
 import { SettingDefinitionLabels } from './setting-definition-labels';
 import { SnapshotChannel } from './snapshot-channel';
 
 /** Types read at once: enough to keep the throttle budget busy while one type waits on a slow page. */
 const TYPE_CONCURRENCY = 3;
 /**
- * Read ahead of the writer at most (flat memory whatever the tenant size): 50 objects, or 2 MB of JSON — about 20
+ * Read ahead of the writer at most (flat memory whatever the tenant size): 50 objects, or 1 MB of JSON — about 10
  * settings-catalog policies with a hundred settings each, which take several times that once parsed.
  */
 const CHANNEL_MAX_ITEMS = 50;
-const CHANNEL_MAX_BYTES = 2 * 1024 * 1024;
+const CHANNEL_MAX_BYTES = 1024 * 1024;
 
 interface TypeState {
   status: BackupTypeStatus | 'running';
@@ -115,7 +114,7 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
     const channel = new SnapshotChannel<SnapshotInput>({
       maxItems: CHANNEL_MAX_ITEMS,
       maxBytes: CHANNEL_MAX_BYTES,
-      weigh: (s) => approximateJsonBytes(s.payload) + approximateJsonBytes(s.assignments),
+      weigh: snapshotBytes,
     });
     // Setting definitions the backup saw, for diff labels (a few thousand ids at most: Microsoft's catalog).
     const definitionIds = new Set<string>();

@@ -1,10 +1,16 @@
 import type { GraphBatchRequest, GraphBatchResponse, GraphClient, GraphContract } from '../../../infrastructure/graph';
+import { approximateJsonBytes } from '../domain/approximate-json-bytes';
 import type { SnapshotInput } from './backup-views';
 
 /** Graph's `$batch` limit. */
 const BATCH_SIZE = 20;
 /** Batches of one type in flight at once (types run side by side too; the shared budget paces them all). */
 const BATCH_CONCURRENCY = 2;
+
+/** The approximate JSON size of a snapshot (payload and assignments): what in-flight snapshots are bounded by. */
+export function snapshotBytes(snapshot: SnapshotInput): number {
+  return approximateJsonBytes(snapshot.payload) + approximateJsonBytes(snapshot.assignments ?? []);
+}
 
 type Json = Record<string, unknown>;
 
