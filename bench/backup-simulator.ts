@@ -13,6 +13,8 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 2_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 1_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 100);
 const AUDIENCE = process.env.BENCH_AUDIENCE ?? 'api://tenantatlas-bench';
+/** Objects the benchmark changes (through the simulator's control route) before its third backup. */
+const CHANGED = Number(process.env.BENCH_CHANGED ?? 100);
 
 /** Share of each collection in a typical managed tenant (sums to 1). */
 const MIX: Record<string, number> = {
@@ -98,6 +100,25 @@ async function main(): Promise<void> {
     if (typeKey === 'groupPolicyConfiguration')
       for (const o of objects) minRequests += 1 + (o.subs.definitionValues?.length ?? 0);
   }
+  // The changes an admin would make between two backups, spread over the mix: one setting's value of a settings
+  // catalog policy (the whole collection is sent, as the control route replaces it), else a property of the object.
+  const changes: Array<{ path: string; body: JsonObject }> = [];
+  for (const [collection, share] of entries) {
+    const objects = tenant.list(collection);
+    const count = Math.min(objects.length, Math.max(1, Math.round(CHANGED * share)));
+    for (let k = 0; k < count && changes.length < CHANGED; k++) {
+      const stored = objects[Math.floor((k * objects.length) / count)];
+      const path = `${collection}/${encodeURIComponent(String(stored.entity.id))}`;
+      if (collection === 'deviceManagement/configurationPolicies') {
+        const settings = structuredClone(stored.subs.settings ?? []);
+        const value = (settings[0]?.settingInstance as JsonObject | undefined)?.choiceSettingValue as JsonObject;
+        value.value = `${String(value.value)}_changed`;
+        changes.push({ path, body: { subs: { settings } } });
+      } else {
+        changes.push({ path, body: { entity: { description: `changed by bench:backup ${k}` } } });
+      }
+    }
+  }
   const token = await sim.issueUserToken(home.tenantId, 'bench@msp.test', { audience: AUDIENCE });
   const app0 = managed.apps[0];
   console.log(
@@ -106,6 +127,7 @@ async function main(): Promise<void> {
       token,
       seeded,
       minRequests,
+      changes,
       tenant: {
         entraTenantId: managed.tenantId,
         displayName: managed.displayName,

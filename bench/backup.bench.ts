@@ -4,11 +4,13 @@
  * assignments on most objects) behind the Graph simulator enforcing Intune's sliding-window throttle (scaled: the
  * same shape, a shorter window). Prints the Graph requests against the minimum the contracts require, the first
  * backup's time against the throttle-bound minimum, worker RSS growth (the simulator runs in a child process,
- * `backup-simulator.ts`), and the database growth of the first backup and of a second one of the unchanged tenant;
- * the last line is one JSON object.
+ * `backup-simulator.ts`), the database growth of the first backup and of a second one of the unchanged tenant, and
+ * the time of `diffBackups` between the second and a third backup taken after 100 objects changed in the simulator;
+ * the last line is one JSON object. `BENCH_MEMORY_TRACE=<file>` writes memory samples of the first backup (CSV).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
@@ -22,6 +24,8 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 2_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 1_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 100);
 const AUDIENCE = 'api://tenantatlas-bench';
+/** diffBackups calls timed after the first one. */
+const DIFF_REPEAT = Number(process.env.BENCH_DIFF_REPEAT ?? 5);
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 100) / 100;
 
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     token: string;
     seeded: number;
     minRequests: number;
+    changes: Array<{ path: string; body: Record<string, unknown> }>;
     tenant: { entraTenantId: string; displayName: string; clientId: string; clientSecret: string };
   }>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
@@ -122,14 +127,29 @@ async function main(): Promise<void> {
   const baselineRss = process.memoryUsage().rss;
   const baselineHeap = process.memoryUsage().heapUsed;
   let peakRss = baselineRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  let peakHeapUsed = baselineHeap;
+  // BENCH_MEMORY_TRACE=<file>: one CSV line per sample (MB), to tell live heap from heap reserved and native memory.
+  const trace = process.env.BENCH_MEMORY_TRACE;
+  const t0 = Date.now();
+  if (trace) writeFileSync(trace, 'ms,rss,heapTotal,heapUsed,external,arrayBuffers\n');
+  let samples = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeapUsed = Math.max(peakHeapUsed, m.heapUsed);
+    if (trace && samples++ % 5 === 0)
+      appendFileSync(
+        trace,
+        `${Date.now() - t0},${[m.rss, m.heapTotal, m.heapUsed, m.external, m.arrayBuffers].map(mb).join(',')}\n`,
+      );
+  }, 50);
   await simCall('stats/reset', 'POST');
 
   const before = await backupTablesBytes();
   const first = await backup();
   clearInterval(sampler);
   // What the first backup left behind once garbage is collected: flat memory means this stays near zero whatever the
-  // tenant size (peak RSS also counts the in-process simulator and garbage not yet collected).
+  // tenant size (peak RSS also counts garbage not yet collected).
   global.gc?.();
   const retainedHeapMb = Math.round(((process.memoryUsage().heapUsed - baselineHeap) / 1048576) * 10) / 10;
   const stats = (await simCall(`stats?tenantId=${simInfo.tenant.entraTenantId}`)) as {
@@ -141,6 +161,56 @@ async function main(): Promise<void> {
   const second = await backup();
   await db.query('VACUUM ANALYZE backup_set_refs, backup_item_sets, backup_items, backup_payloads, policy_versions');
   const afterSecond = await backupTablesBytes();
+
+  // diffBackups between two 10,000-object backups with 100 changed objects: change them in the simulator (the control
+  // route, as an admin in the portal), back up a third time, and diff the second against the third over GraphQL, the
+  // path the API serves (HTTP, access checks, JSON included): the first call, then the median of the next ones.
+  for (const change of simInfo.changes) {
+    const res = await fetch(`${simInfo.url}/_sim/tenants/${simInfo.tenant.entraTenantId}/objects/${change.path}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(change.body),
+    });
+    if (!res.ok) throw new Error(`changing ${change.path} in the simulator: HTTP ${res.status}`);
+  }
+  const third = await backup();
+  const diffQuery = `
+    query ($l: ID!, $r: ID!) {
+      diffBackups(leftBackupId: $l, rightBackupId: $r) {
+        added
+        removed
+        changed
+        unchanged
+        truncated
+        objects {
+          kind
+          typeKey
+          name
+          rows {
+            path
+            label
+            kind
+            left
+            right
+          }
+        }
+      }
+    }
+  `;
+  const diffTimes: number[] = [];
+  let diff: { added: number; removed: number; changed: number; unchanged: number; objects: { rows: unknown[] }[] };
+  for (let n = 0; n <= DIFF_REPEAT; n++) {
+    const started = performance.now();
+    ({ diffBackups: diff } = await graphql(url, token, diffQuery, {
+      l: second.result.backupId,
+      r: third.result.backupId,
+    }));
+    diffTimes.push(performance.now() - started);
+  }
+  const [diffColdMs, ...diffWarm] = diffTimes;
+  diffWarm.sort((a, b) => a - b);
+  const diffMs = Math.round(diffWarm[Math.floor(diffWarm.length / 2)]);
+
   const { rows: backups } = await db.query(
     `SELECT item_count, new_payload_count, new_version_count FROM backups WHERE tenant_id = $1 ORDER BY created_at`,
     [tenantId],
@@ -159,9 +229,10 @@ async function main(): Promise<void> {
     firstBackupMb: mb(afterFirst - before),
     secondBackupMb: mb(afterSecond - afterFirst),
     secondBackupNewPayloads: backups[1].new_payload_count as number,
-    diffMs: null as number | null,
+    diffMs,
   };
-  console.log(`outcome:            ${first.outcome} / ${second.outcome}`);
+  const diffRows = diff!.objects.reduce((n, o) => n + o.rows.length, 0);
+  console.log(`outcome:            ${first.outcome} / ${second.outcome} / ${third.outcome}`);
   console.log(`objects:            ${result.objects} (seeded ${seeded}), page size ${PAGE_SIZE}`);
   console.log(
     `requests:           ${requests} (minimum the contracts require: ${minRequests}); 429s: ${stats.throttled429}`,
@@ -171,12 +242,14 @@ async function main(): Promise<void> {
     `time:               ${elapsedMs} ms vs throttle-bound minimum ${minimumMs} ms → ratio ${result.throttleBoundRatio} (target ≤ 1.15)`,
   );
   console.log(
-    `RSS:                baseline ${Math.round(baselineRss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB, growth ${result.rssGrowthMb} MB (target < 150); heap retained after GC ${retainedHeapMb} MB`,
+    `RSS:                baseline ${Math.round(baselineRss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB, growth ${result.rssGrowthMb} MB (target < 150); heap used peak +${mb(peakHeapUsed - baselineHeap)} MB, retained after GC ${retainedHeapMb} MB`,
   );
   console.log(
     `database:           first backup +${result.firstBackupMb} MB, second (unchanged) +${result.secondBackupMb} MB = ${((100 * result.secondBackupMb) / result.firstBackupMb).toFixed(1)} % (target < 2 %); new payload rows ${backups[1].new_payload_count}, new versions ${backups[1].new_version_count}`,
   );
-  console.log(`diffBackups:        not measured here (diffMs null until the diff is merged)`);
+  console.log(
+    `diffBackups:        second vs third backup (${simInfo.changes.length} objects changed in the simulator; third backup: ${backups[2].new_version_count} new versions): ${diff!.changed} changed, ${diff!.unchanged} unchanged, ${diff!.added} added, ${diff!.removed} removed, ${diffRows} rows; median ${diffMs} ms of ${DIFF_REPEAT} (first call ${Math.round(diffColdMs)} ms), target < 1000 ms`,
+  );
   console.log(JSON.stringify(result));
 
   await app.close();

@@ -28,14 +28,18 @@ import { BackupRecorder } from './backup-recorder';
 import type { SnapshotInput } from './backup-views';
 import type { BackupCompleted } from './backups.events';
 import type { BackupCreateResult, BackupTypeStatus } from './backups.run-types';
-import { readTypeSnapshots } from './graph-snapshot-reader';
+import { readTypeSnapshots, snapshotBytes } from './graph-snapshot-reader';
 import { SettingDefinitionLabels } from './setting-definition-labels';
 import { SnapshotChannel } from './snapshot-channel';
 
 /** Types read at once: enough to keep the throttle budget busy while one type waits on a slow page. */
 const TYPE_CONCURRENCY = 3;
-/** Objects read ahead of the writer at most (flat memory whatever the tenant size). */
-const CHANNEL_CAPACITY = 50;
+/**
+ * Read ahead of the writer at most (flat memory whatever the tenant size): 50 objects, or 1 MB of JSON — about 10
+ * settings-catalog policies with a hundred settings each, which take several times that once parsed.
+ */
+const CHANNEL_MAX_ITEMS = 50;
+const CHANNEL_MAX_BYTES = 1024 * 1024;
 
 interface TypeState {
   status: BackupTypeStatus | 'running';
@@ -107,7 +111,11 @@ export class BackupCreateHandler implements OperationRunHandler<'backup.create'>
     };
     const progress = () => run.reportProgress(counts());
 
-    const channel = new SnapshotChannel<SnapshotInput>(CHANNEL_CAPACITY);
+    const channel = new SnapshotChannel<SnapshotInput>({
+      maxItems: CHANNEL_MAX_ITEMS,
+      maxBytes: CHANNEL_MAX_BYTES,
+      weigh: snapshotBytes,
+    });
     // Setting definitions the backup saw, for diff labels (a few thousand ids at most: Microsoft's catalog).
     const definitionIds = new Set<string>();
     const readAll = async () => {

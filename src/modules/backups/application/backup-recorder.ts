@@ -18,8 +18,11 @@ import { toBackupView, type RecordBackupInput, type RecordedBackup, type Snapsho
 
 /** Items per write transaction: bounded so memory stays flat and a transaction stays short. */
 const BATCH_ITEMS = 100;
-/** …or fewer when the payloads are big (settings catalog with hundreds of settings). */
-const BATCH_BYTES = 4 * 1024 * 1024;
+/**
+ * …or fewer when the payloads are big (settings catalog with hundreds of settings): each batch's text exists three
+ * times at once (the items, the joined parameter, the driver's buffer), so this bounds the writer's peak.
+ */
+const BATCH_BYTES = 1024 * 1024;
 /** Item rows per INSERT when a new item set is written. */
 const SET_INSERT_ROWS = 1000;
 

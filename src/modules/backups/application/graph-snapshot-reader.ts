@@ -1,11 +1,16 @@
-import pMap from 'p-map';
 import type { GraphBatchRequest, GraphBatchResponse, GraphClient, GraphContract } from '../../../infrastructure/graph';
+import { approximateJsonBytes } from '../domain/approximate-json-bytes';
 import type { SnapshotInput } from './backup-views';
 
 /** Graph's `$batch` limit. */
 const BATCH_SIZE = 20;
 /** Batches of one type in flight at once (types run side by side too; the shared budget paces them all). */
 const BATCH_CONCURRENCY = 2;
+
+/** The approximate JSON size of a snapshot (payload and assignments): what in-flight snapshots are bounded by. */
+export function snapshotBytes(snapshot: SnapshotInput): number {
+  return approximateJsonBytes(snapshot.payload) + approximateJsonBytes(snapshot.assignments ?? []);
+}
 
 type Json = Record<string, unknown>;
 
@@ -42,16 +47,34 @@ export async function* readTypeSnapshots(
   options: ReadTypeOptions,
 ): AsyncIterable<SnapshotInput> {
   const select = ['id', contract.nameField];
-  for await (const page of client.list(contract, { select, top: options.pageSize })) {
-    options.signal?.throwIfAborted();
-    const ids = page.items.map((o) => String(o.id)).filter((id) => !options.itemIds || options.itemIds.has(id));
-    const perBatch = Math.max(1, Math.floor(BATCH_SIZE / requestsPerObject(contract)));
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += perBatch) chunks.push(ids.slice(i, i + perBatch));
-    const results = await pMap(chunks, (chunk) => readChunk(client, contract, chunk, options), {
-      concurrency: BATCH_CONCURRENCY,
-    });
-    for (const snapshots of results) yield* snapshots;
+  const perBatch = Math.max(1, Math.floor(BATCH_SIZE / requestsPerObject(contract)));
+  // Batches in flight, oldest first. Each is handed on as soon as it and those before it are read (order kept), so a
+  // type holds at most BATCH_CONCURRENCY batches plus the one being handed on, never a whole page of big payloads.
+  const inFlight: Array<Promise<SnapshotInput[]>> = [];
+  try {
+    for await (const page of client.list(contract, { select, top: options.pageSize })) {
+      options.signal?.throwIfAborted();
+      const ids = page.items.map((o) => String(o.id)).filter((id) => !options.itemIds || options.itemIds.has(id));
+      let next = 0;
+      const start = () => {
+        const read = readChunk(client, contract, ids.slice(next, (next += perBatch)), options);
+        // Awaited below (or in `finally`); this only keeps a rejection from counting as unhandled meanwhile.
+        read.catch(() => undefined);
+        inFlight.push(read);
+      };
+      while (next < ids.length && inFlight.length < BATCH_CONCURRENCY) start();
+      while (inFlight.length) {
+        const snapshots = await inFlight[0];
+        inFlight.shift();
+        if (next < ids.length) start();
+        // Handed on one by one and dropped from the array, so the consumer's backpressure frees them as it goes.
+        snapshots.reverse();
+        while (snapshots.length) yield snapshots.pop()!;
+      }
+    }
+  } finally {
+    // The consumer stopped early or a read failed: no read of this type runs on after the caller moved on.
+    await Promise.allSettled(inFlight);
   }
 }
 
