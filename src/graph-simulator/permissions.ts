@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { HandlerContext } from './graph-context';
+import { forbidden } from './graph-errors';
+
 /**
  * What Microsoft Graph itself demands per collection. This is "Microsoft's side": the contract registry in
  * config/ states what TenantAtlas *asks for*; this table is what the simulated service *enforces*, so a wrong
@@ -101,4 +105,13 @@ export function missingPermission(
   const options = write ? rule.write : kind === 'delegated' && rule.delegatedRead ? rule.delegatedRead : rule.read;
   if (options.length === 0) return write ? ['(not writable)'] : null;
   return options.some((p) => satisfies(granted, p)) ? null : options;
+}
+
+/** A read of a single-entity catalog route (setting definitions, policy templates): 403 as Graph words it. */
+export function assertCanRead(ctx: HandlerContext, collection: string): void {
+  const missing = missingPermission(collection, false, ctx.principal.kind, ctx.principal.granted);
+  if (missing)
+    throw forbidden(
+      `Application is not authorized to perform this operation. Application must have one of the following scopes: ${missing.join(', ')} - Operation ID (for customer support): ${randomUUID()}`,
+    );
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { badRequest, forbidden, notFound } from './graph-errors';
+import { badRequest, notFound } from './graph-errors';
 import type { GraphResponse, HandlerContext } from './graph-context';
-import { missingPermission } from './permissions';
+import { assertCanRead } from './permissions';
 
 /**
  * `GET /beta/deviceManagement/configurationPolicyTemplates/{id}`: the settings-catalog templates (Endpoint
@@ -13,11 +12,7 @@ const COLLECTION = 'deviceManagement/configurationPolicyTemplates';
 const TEMPLATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_\d+$/i;
 
 export function handlePolicyTemplates(ctx: HandlerContext, rest: string[]): GraphResponse {
-  const missing = missingPermission(COLLECTION, false, ctx.principal.kind, ctx.principal.granted);
-  if (missing)
-    throw forbidden(
-      `Application is not authorized to perform this operation. Application must have one of the following scopes: ${missing.join(', ')} - Operation ID (for customer support): ${randomUUID()}`,
-    );
+  assertCanRead(ctx, COLLECTION);
   const [id, ...extra] = rest;
   if (ctx.req.method.toUpperCase() !== 'GET' || !id || extra.length) throw badRequest('No method match route template');
   if (ctx.req.version !== 'beta')

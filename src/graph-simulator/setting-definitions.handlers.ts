@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { badRequest, forbidden, notFound } from './graph-errors';
+import { badRequest, notFound } from './graph-errors';
 import type { GraphResponse, HandlerContext } from './graph-context';
-import { missingPermission } from './permissions';
+import { assertCanRead } from './permissions';
 
 /**
  * `GET /beta/deviceManagement/configurationSettings/{id}`: the settings catalog's setting definitions, which
@@ -23,11 +22,7 @@ export function settingDefinitionDisplayName(id: string): string {
 }
 
 export function handleSettingDefinitions(ctx: HandlerContext, rest: string[]): GraphResponse {
-  const missing = missingPermission(COLLECTION, false, ctx.principal.kind, ctx.principal.granted);
-  if (missing)
-    throw forbidden(
-      `Application is not authorized to perform this operation. Application must have one of the following scopes: ${missing.join(', ')} - Operation ID (for customer support): ${randomUUID()}`,
-    );
+  assertCanRead(ctx, COLLECTION);
   const [id, ...extra] = rest;
   if (ctx.req.method.toUpperCase() !== 'GET' || !id || extra.length) throw badRequest('No method match route template');
   if (!DEFINITION_ID.test(id)) throw notFound(`Resource not found: ${COLLECTION}('${id}') does not exist.`);
