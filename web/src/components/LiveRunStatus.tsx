@@ -9,6 +9,8 @@ import { isNewer } from '../live/versioned';
 import { useRunUpdates } from '../live/useRunUpdates';
 import { RunStatusBadge } from './RunStatusBadge';
 
+const REREAD_MS = 3000;
+
 /** A run just started from this page, followed live until it ends; `onCompleted` lets the page re-read its data. */
 export function LiveRunStatus({ run: started, onCompleted }: { run: RunFieldsFragment; onCompleted?: () => void }) {
   const [live, setLive] = useState(started);
@@ -25,6 +27,14 @@ export function LiveRunStatus({ run: started, onCompleted }: { run: RunFieldsFra
   );
   const fetched = data?.operationRun as RunFieldsFragment | undefined;
   const run = fetched && isNewer(live, fetched) ? fetched : live;
+  // A subscription only delivers what is published after the server registered it, and the read above may land just
+  // before the run ends: until it ends, read it again now and then (DB-only), so a missed last update cannot leave
+  // the page showing "Running".
+  useEffect(() => {
+    if (run.status === 'COMPLETED') return;
+    const timer = setInterval(() => reread({ requestPolicy: 'network-only' }), REREAD_MS);
+    return () => clearInterval(timer);
+  }, [run.status, reread]);
   const completed = useRef(started.status === 'COMPLETED');
   useEffect(() => {
     if (run.status === 'COMPLETED' && !completed.current) {
